@@ -1,0 +1,48 @@
+/**
+ * Base of every typed reply wrapper (python-linstor's `RESTMessageResponse`): keeps the JSON the
+ * controller sent, unchanged, and exposes it through camelCase accessors in the subclasses.
+ *
+ * Subclasses take the generated component type as `T`, so `restData` is fully typed.
+ */
+export abstract class RestResponse<T = unknown> {
+  /** The JSON value the controller sent (after lossless parsing), as received. */
+  readonly restData: T;
+
+  constructor(restData: T) {
+    this.restData = restData;
+  }
+
+  /** The raw data; python's `data_v1`. */
+  get dataV1(): T {
+    return this.restData;
+  }
+
+  /** `JSON.stringify(wrapper)` gives the controller's JSON back. */
+  toJSON(): T {
+    return this.restData;
+  }
+
+  /** Epoch milliseconds as a `Date`; `undefined` for a missing or negative value. */
+  protected static epochMs(value: number | bigint | null | undefined): Date | undefined {
+    if (value === undefined || value === null) return undefined;
+    const ms = Number(value);
+    return Number.isFinite(ms) && ms >= 0 ? new Date(ms) : undefined;
+  }
+}
+
+/**
+ * Narrows a list method's result (`[Wrapper] | ApiCallResponse[]`, python's shape) to the typed
+ * one-element form: true when the controller answered with data rather than with replies.
+ */
+export function isListResponse<W extends RestResponse, E>(
+  result: readonly [W] | readonly E[],
+): result is [W] {
+  return result.length === 1 && result[0] instanceof RestResponse;
+}
+
+/** The opposite of {@link isListResponse}: true when the result holds the controller's replies. */
+export function isApiCallResponseList<W extends RestResponse, E>(
+  result: readonly [W] | readonly E[],
+): result is E[] {
+  return !isListResponse(result);
+}
