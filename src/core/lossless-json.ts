@@ -18,7 +18,6 @@
 import { LinstorArgumentError, LinstorError } from './errors';
 
 const RET_CODE_RE = /([{,][ \t\n\r]*"ret_code"[ \t\n\r]*:[ \t\n\r]*)(-?(?:0|[1-9][0-9]*))(?=[ \t\n\r]*[,}])/g;
-const MARK = '\u0000';
 
 /**
  * Parses controller JSON: every integer `ret_code` becomes a `bigint`; everything else as `JSON.parse`.
@@ -87,6 +86,7 @@ function parseExact(text: string): unknown {
   };
   const NUMBER_RE = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
   const INT_RE = /-?(?:0|[1-9][0-9]*)(?![.eE0-9])/y;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: raw control characters are invalid in JSON strings
   const STRING_RE = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
   const str = (): string => {
     STRING_RE.lastIndex = pos;
