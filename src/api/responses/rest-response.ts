@@ -29,20 +29,3 @@ export abstract class RestResponse<T = unknown> {
     return Number.isFinite(ms) && ms >= 0 ? new Date(ms) : undefined;
   }
 }
-
-/**
- * Narrows a list method's result (`[Wrapper] | ApiCallResponse[]`, python's shape) to the typed
- * one-element form: true when the controller answered with data rather than with replies.
- */
-export function isListResponse<W extends RestResponse, E>(
-  result: readonly [W] | readonly E[],
-): result is [W] {
-  return result.length === 1 && result[0] instanceof RestResponse;
-}
-
-/** The opposite of {@link isListResponse}: true when the result holds the controller's replies. */
-export function isApiCallResponseList<W extends RestResponse, E>(
-  result: readonly [W] | readonly E[],
-): result is E[] {
-  return !isListResponse(result);
-}

@@ -1,0 +1,17 @@
+// The typed reply wrappers (python-linstor's `responses` module). One line per module; helpers that
+// add a family add their line here.
+export * from './clone';
+export * from './controller-version';
+export * from './list-result';
+export * from './node';
+export * from './node-connection';
+export * from './reports';
+export * from './resource-definition';
+export * from './resource-group';
+export * from './rest-response';
+export type { Properties, Schemas } from './schemas';
+export * from './storage-pool';
+export * from './storage-pool-definition';
+export * from './storage-pool-driver';
+export * from './volume-definition';
+export * from './volume-group';
