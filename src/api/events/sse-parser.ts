@@ -34,7 +34,12 @@ export class SseParser {
   private dataLines: string[] = [];
   private hasData = false;
   private eventType = '';
-  private lastEventId = '';
+  private lastEventId: string;
+
+  /** @param lastEventId the id carried over from an earlier connection of the same stream. */
+  constructor(lastEventId = '') {
+    this.lastEventId = lastEventId;
+  }
 
   /** Parses one more piece of text and returns the items it completed. */
   feed(text: string): SseItem[] {

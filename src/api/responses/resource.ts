@@ -1,4 +1,5 @@
-import { ApiCallResponse } from '../../core/api-call-response';
+import type { ApiCallResponse } from '../../core/api-call-response';
+import { toApiCallResponses } from './reports';
 import { RestResponse } from './rest-response';
 import type { Properties, Schemas } from './schemas';
 
@@ -296,7 +297,7 @@ export class Volume extends RestResponse<VolumeData> {
 
   /** Problems the satellite reported for this volume. */
   get reports(): ApiCallResponse[] {
-    return (this.restData.reports ?? []).map((r) => ApiCallResponse.fromJson(r));
+    return toApiCallResponses(this.restData.reports);
   }
 
   private layerOfType(type: string): VolumeLayer['data'] | undefined {

@@ -1,0 +1,41 @@
+import { RestResponse } from './rest-response';
+import type { Properties, Schemas } from './schemas';
+
+/** The connection settings of one resource between two nodes. */
+export class ResourceConnection extends RestResponse<Schemas['ResourceConnection']> {
+  get nodeA(): string | undefined {
+    return this.restData.node_a;
+  }
+
+  get nodeB(): string | undefined {
+    return this.restData.node_b;
+  }
+
+  get flags(): string[] {
+    return this.restData.flags ?? [];
+  }
+
+  get properties(): Properties {
+    return this.restData.props ?? {};
+  }
+
+  /** DRBD proxy port (deprecated by the controller in favour of the per-side ports). */
+  get port(): number | undefined {
+    return this.restData.port;
+  }
+
+  get drbdProxyPortA(): number | undefined {
+    return this.restData.drbd_proxy_port_a;
+  }
+
+  get drbdProxyPortB(): number | undefined {
+    return this.restData.drbd_proxy_port_b;
+  }
+}
+
+/** The reply of `resourceConnList`. */
+export class ResourceConnectionsResponse extends RestResponse<Schemas['ResourceConnection'][]> {
+  get resourceConnections(): ResourceConnection[] {
+    return this.restData.map((c) => new ResourceConnection(c));
+  }
+}
