@@ -115,6 +115,7 @@ function createAjv(): Ajv {
     strictTuples: false,
     strictRequired: false,
     allErrors: false,
+    inlineRefs: false,
     messages: true,
   });
   ajv.addVocabulary(['example']);

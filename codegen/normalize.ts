@@ -16,9 +16,9 @@ import { CodegenError } from './errors';
  *     controller can answer both on every endpoint.
  *  4. ret_code: any integer `ret_code` property becomes int64 with `x-linstor-bigint: true`, which the
  *     type generator turns into `bigint` and the validators accept as a bigint.
- *  5. Enums: Node.type also lists the upper-case names the controller sends; enums the controller is known
- *     to extend (ProviderKind, LayerType, Node.connection_status) are marked `x-linstor-open-enum: true`,
- *     which only relaxes response validation (the generated types keep the listed values).
+ *  5. Enums the controller sends differently or that grow between versions (Node.type, Node.connection_status,
+ *     ProviderKind, LayerType) get the values openapi/ lists (Node.type at least the upper-case names).
+ *     Enums stay closed; a schema may opt out of enum checks in responses with `x-linstor-open-enum: true`.
  *  6. The single-object GETs the controller serves but upstream does not describe (openapi-notes.md §3)
  *     are added next to their list GETs, answering one element of the list (404 when absent).
  *  7. Version gates: an operation without `x-linstor-min-rest-version` takes the one the repo's openapi/
@@ -62,16 +62,17 @@ const SINGLE_OBJECT_LISTS = [
   '/v1/nodes/{node}/storage-pools',
 ];
 
-/** Values the controller sends that upstream's enum omits (schema, property or '' for the schema itself). */
-const ENUM_ADDITIONS: { schema: string; property: string; values: string[] }[] = [
-  { schema: 'Node', property: 'type', values: ['CONTROLLER', 'SATELLITE', 'COMBINED', 'AUXILIARY'] },
-];
-
-/** Enums that grow between controller versions (openapi-notes.md §7, consts.json's ConnectionStatus). */
-const OPEN_ENUMS: { schema: string; property: string }[] = [
-  { schema: 'ProviderKind', property: '' },
-  { schema: 'LayerType', property: '' },
-  { schema: 'Node', property: 'connection_status' },
+/**
+ * Enums whose upstream values differ from what the controller sends, or that grow between controller
+ * versions (openapi-notes.md §6.7, §7). A document's enum is completed with the values openapi/ lists for
+ * the same place (the controller's values), plus a built-in minimum, so that response validation stays
+ * exact (no enum is dropped) yet accepts what a current controller sends.
+ */
+const CONTROLLER_ENUMS: { schema: string; property: string; builtIn: string[] }[] = [
+  { schema: 'Node', property: 'type', builtIn: ['CONTROLLER', 'SATELLITE', 'COMBINED', 'AUXILIARY'] },
+  { schema: 'Node', property: 'connection_status', builtIn: [] },
+  { schema: 'ProviderKind', property: '', builtIn: [] },
+  { schema: 'LayerType', property: '', builtIn: [] },
 ];
 
 const VERBS: Record<HttpMethod, string> = {
@@ -205,20 +206,18 @@ export function normalizeSpec(input: OpenApiDocument, options: NormalizeOptions 
   markBigintRetCodes(schemas, changes);
 
   // 5. Enums.
-  for (const { schema, property, values } of ENUM_ADDITIONS) {
+  const refSchemas = (options.reference?.components?.schemas ?? {}) as Record<string, unknown>;
+  for (const { schema, property, builtIn } of CONTROLLER_ENUMS) {
     const target = enumTarget(schemas, schema, property);
     if (!target || !Array.isArray(target.enum)) continue;
-    const missing = values.filter((v) => !(target.enum as unknown[]).includes(v));
+    const fromRef = enumTarget(refSchemas, schema, property)?.enum;
+    const known = [...(Array.isArray(fromRef) ? fromRef : []), ...builtIn];
+    const have = new Set(target.enum as unknown[]);
+    const missing = known.filter((v) => !have.has(v) && have.add(v));
     if (missing.length > 0) {
       target.enum = [...(target.enum as unknown[]), ...missing];
       changes.push(`enum ${schema}${property ? `.${property}` : ''}: added ${missing.join(', ')}`);
     }
-  }
-  for (const { schema, property } of OPEN_ENUMS) {
-    const target = enumTarget(schemas, schema, property);
-    if (!target || !Array.isArray(target.enum) || target[OPEN_ENUM_MARK] === true) continue;
-    target[OPEN_ENUM_MARK] = true;
-    changes.push(`enum ${schema}${property ? `.${property}` : ''}: marked open for response validation`);
   }
 
   // 2. ApiCallRcList exists and error bodies use it.

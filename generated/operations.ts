@@ -582,7 +582,7 @@ export const operations = {
     path: '/v1/resource-definitions/{resource}/clone',
     minRestVersion: '1.10.0',
     requestSchema: 'ResourceDefinitionCloneRequest',
-    responses: { '201': 'ResourceDefinitionCloneStarted', '400': 'ApiCallRcList', '401': 'ApiCallRcList', '403': 'ApiCallRcList', '404': 'ApiCallRcList', '500': 'ApiCallRcList' },
+    responses: { '201': 'ResourceDefinitionCloneStarted', '400': 'inline', '401': 'ApiCallRcList', '403': 'inline', '404': 'inline', '500': 'inline' },
   },
   resourceDefinitionCloneStatus: {
     method: 'get',

@@ -59,10 +59,15 @@ export interface paths {
     "/v1/view/backup/queue": {
         parameters: {
             query?: {
+                /** @description Restrict to these nodes (repeat the key for several). */
                 nodes?: string[];
+                /** @description Restrict to these snapshots. */
                 snapshots?: string[];
+                /** @description Restrict to these resources. */
                 resources?: string[];
+                /** @description Restrict to these remotes. */
                 remotes?: string[];
+                /** @description Group the queue by snapshot instead of by node. */
                 snap_to_node?: boolean;
             };
             header?: never;
@@ -240,6 +245,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The remote, given by its name. */
                 remoteName: string;
             };
             cookie?: never;
@@ -295,6 +301,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The remote, given by its name. */
                 remoteName: string;
             };
             cookie?: never;
@@ -332,6 +339,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The remote, given by its name. */
                 remoteName: string;
             };
             cookie?: never;
@@ -369,6 +377,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description Full property key; it may contain slashes. */
                 key: string;
             };
             cookie?: never;
@@ -376,7 +385,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Unset a single controller-level property by key */
+        /**
+         * Unset a single controller-level property by key
+         * @description The key may contain slashes (for example DrbdOptions/Net/protocol).
+         */
         delete: operations["controllerPropertyDelete"];
         options?: never;
         head?: never;
@@ -505,7 +517,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Unlock the controller with the master passphrase */
+        /**
+         * Unlock the controller with the master passphrase
+         * @description The body is the passphrase as a bare JSON string.
+         */
         patch: operations["encryptionPassphraseEnter"];
         trace?: never;
     };
@@ -552,7 +567,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Subscribe to changes of DRBD promotion readiness */
+        /**
+         * Subscribe to changes of DRBD promotion readiness
+         * @description Server-sent events; each frame carries the new promotion state of a resource on a node.
+         */
         get: operations["eventsDrbdPromotion"];
         put?: never;
         post?: never;
@@ -569,7 +587,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Subscribe to node lifecycle changes */
+        /**
+         * Subscribe to node lifecycle changes
+         * @description Server-sent events; each frame names the event and carries the node as JSON data.
+         */
         get: operations["eventsNodes"];
         put?: never;
         post?: never;
@@ -605,6 +626,7 @@ export interface paths {
     "/v1/files": {
         parameters: {
             query?: {
+                /** @description Include the file content in the answer. */
                 content?: boolean;
             };
             header?: never;
@@ -631,7 +653,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Get one external file with its content */
+        /**
+         * Get one external file with its content
+         * @description The path segment is the absolute file path, percent-encoded as one segment.
+         */
         get: operations["fileShow"];
         /** Store or replace an external file */
         put: operations["fileModify"];
@@ -709,11 +734,15 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description Name of the key-value store instance. */
                 instance: string;
             };
             cookie?: never;
         };
-        /** Get one key-value store instance (answered as a one-element list) */
+        /**
+         * Get one key-value store instance (answered as a one-element list)
+         * @description The controller answers with a list holding exactly one instance (matching ignores case), or 404 when the instance does not exist.
+         */
         get: operations["keyValueStoreList"];
         /** Set or delete keys of a key-value store instance (creates it on demand) */
         put: operations["keyValueStoreModify"];
@@ -732,7 +761,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a plain-text report of the storage space in use */
+        /**
+         * Get a plain-text report of the storage space in use
+         * @description Not in the upstream document; python-linstor uses it. The answer is an object whose reportText holds the report.
+         */
         get: operations["querySpaceReport"];
         put?: never;
         post?: never;
@@ -894,7 +926,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Get one node by name */
+        /**
+         * Get one node by name
+         * @description Not in the upstream document; the controller serves it. 404 when the node does not exist.
+         */
         get: operations["nodeGet"];
         /** Change the type or properties of a node */
         put: operations["nodeModify"];
@@ -996,7 +1031,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Get one network interface of a node */
+        /**
+         * Get one network interface of a node
+         * @description Not in the upstream document; the controller serves it.
+         */
         get: operations["netinterfaceGet"];
         /** Change a network interface of a node */
         put: operations["netinterfaceModified"];
@@ -1132,7 +1170,10 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        /** Compute the largest volume that placement rules given in the body allow */
+        /**
+         * Compute the largest volume that placement rules given in the body allow
+         * @description An OPTIONS request that carries a JSON body; proxies may not pass it on.
+         */
         options: operations["queryMaxVolumeSize"];
         head?: never;
         patch?: never;
@@ -1189,7 +1230,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Get the resource connection between two nodes */
+        /**
+         * Get the resource connection between two nodes
+         * @description The controller sends the single connection object (the pair matches in either order); the upstream document declares a list, so both shapes are accepted. 404 when there is no such connection.
+         */
         get: operations["resourceConnectionList"];
         /** Set or remove properties on a resource connection between two nodes */
         put: operations["resourceConnectionModify"];
@@ -1248,7 +1292,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Get one resource definition by name */
+        /**
+         * Get one resource definition by name
+         * @description Not in the upstream document; the controller serves it. Volume definitions are never included.
+         */
         get: operations["resourceDefinitionGet"];
         /** Change a resource definition (properties, port, peer slots, layers, group) */
         put: operations["resourceDefinitionModify"];
@@ -1455,12 +1502,18 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Get one resource group by name */
+        /**
+         * Get one resource group by name
+         * @description Not in the upstream document; the controller serves it.
+         */
         get: operations["resourceGroupGet"];
         /** Change a resource group (description, properties, placement rules) */
         put: operations["resourceGroupModify"];
         post?: never;
-        /** Delete a resource group that has no resource definitions */
+        /**
+         * Delete a resource group that has no resource definitions
+         * @description Deleting a group that does not exist is answered with a warning, not an error.
+         */
         delete: operations["resourceGroupDelete"];
         options?: never;
         head?: never;
@@ -1617,7 +1670,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Get the resource of a definition on one node */
+        /**
+         * Get the resource of a definition on one node
+         * @description Not in the upstream document; the controller serves it. 404 when the resource is not on that node.
+         */
         get: operations["resourceGet"];
         /** Change properties of a resource on one node */
         put: operations["resourceModify"];
@@ -1752,7 +1808,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Get one volume of a resource on one node */
+        /**
+         * Get one volume of a resource on one node
+         * @description Not in the upstream document; the controller serves it.
+         */
         get: operations["resourceVolumeGet"];
         /** Change properties of a volume on one node */
         put: operations["volumeModify"];
@@ -1841,6 +1900,7 @@ export interface paths {
                 resource: components["parameters"]["Resource"];
                 /** @description Name of the node. */
                 node: components["parameters"]["Node"];
+                /** @description Diskless storage pool to use on the node. */
                 disklesspool: string;
             };
             cookie?: never;
@@ -1919,6 +1979,7 @@ export interface paths {
                 resource: components["parameters"]["Resource"];
                 /** @description Name of the node. */
                 node: components["parameters"]["Node"];
+                /** @description Node that currently holds the disk. */
                 fromnode: string;
             };
             cookie?: never;
@@ -1945,6 +2006,7 @@ export interface paths {
                 resource: components["parameters"]["Resource"];
                 /** @description Name of the node. */
                 node: components["parameters"]["Node"];
+                /** @description Node that currently holds the disk. */
                 fromnode: string;
                 /** @description Name of the storage pool. */
                 storagepool: components["parameters"]["StoragePool"];
@@ -1987,9 +2049,13 @@ export interface paths {
     "/v1/view/schedules-by-resource": {
         parameters: {
             query?: {
+                /** @description Only this resource. */
                 rsc?: string;
+                /** @description Only schedules that ship to this remote. */
                 remote?: string;
+                /** @description Only this schedule. */
                 schedule?: string;
+                /** @description Only list schedules that are currently active. */
                 "active-only"?: boolean;
             };
             header?: never;
@@ -2011,6 +2077,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description Name of the resource. */
                 rscName: string;
             };
             cookie?: never;
@@ -2048,6 +2115,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description The schedule, given by its name. */
                 scheduleName: string;
             };
             cookie?: never;
@@ -2127,6 +2195,7 @@ export interface paths {
             path: {
                 /** @description Name of the resource definition. */
                 resource: components["parameters"]["Resource"];
+                /** @description Name of the snapshot. */
                 snapshot: string;
             };
             cookie?: never;
@@ -2148,6 +2217,7 @@ export interface paths {
             path: {
                 /** @description Name of the resource definition. */
                 resource: components["parameters"]["Resource"];
+                /** @description Name of the snapshot. */
                 snapshot: string;
             };
             cookie?: never;
@@ -2169,6 +2239,7 @@ export interface paths {
             path: {
                 /** @description Name of the resource definition. */
                 resource: components["parameters"]["Resource"];
+                /** @description Name of the snapshot. */
                 snapshot: string;
             };
             cookie?: never;
@@ -2190,7 +2261,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Collect a diagnostics bundle on the controller (creates it) */
+        /**
+         * Collect a diagnostics bundle on the controller (creates it)
+         * @description Despite being a GET, this creates the report on the controller host and answers 201 with outcome entries.
+         */
         get: operations["createSOSReport"];
         put?: never;
         post?: never;
@@ -2207,7 +2281,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Collect a diagnostics bundle and send it as a tar.gz file */
+        /**
+         * Collect a diagnostics bundle and send it as a tar.gz file
+         * @description Answers with the archive itself; read the body as a stream or blob.
+         */
         get: operations["downloadSOSReport"];
         put?: never;
         post?: never;
@@ -2409,7 +2486,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Get one storage pool of a node */
+        /**
+         * Get one storage pool of a node
+         * @description Not in the upstream document; the controller serves it.
+         */
         get: operations["nodeStoragePoolGet"];
         /** Change properties of a storage pool on a node */
         put: operations["nodeStoragePoolModify"];
@@ -2505,7 +2585,10 @@ export interface paths {
         /** Get the volume definitions of a resource definition */
         get: operations["volumeDefinitionList"];
         put?: never;
-        /** Define a new volume (size, number) for a resource definition */
+        /**
+         * Define a new volume (size, number) for a resource definition
+         * @description The controller answers 200; older descriptions say 201, so both are declared.
+         */
         post: operations["volumeDefinitionCreate"];
         delete?: never;
         options?: never;
@@ -2525,7 +2608,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Get one volume definition by number */
+        /**
+         * Get one volume definition by number
+         * @description Not in the upstream document; the controller serves it.
+         */
         get: operations["volumeDefinitionGet"];
         /** Resize a volume definition or change its properties and flags */
         put: operations["volumeDefinitionModify"];
@@ -2612,7 +2698,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Get one volume group by number */
+        /**
+         * Get one volume group by number
+         * @description Not in the upstream document; the controller serves it.
+         */
         get: operations["volumeGroupGet"];
         /** Change properties or flags of a volume group */
         put: operations["volumeGroupModify"];
@@ -4000,6 +4089,15 @@ export interface components {
                 "application/json": components["schemas"]["ApiCallRcList"];
             };
         };
+        /** @description The clone did not start. The controller usually sends the clone-started object with the error entries in messages; errors raised before the handler runs come as a plain entry list. */
+        CloneFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ResourceDefinitionCloneStarted"] | components["schemas"]["ApiCallRcList"];
+            };
+        };
     };
     parameters: {
         /** @description Name of the resource definition. */
@@ -4189,10 +4287,15 @@ export interface operations {
     viewBackupQueue: {
         parameters: {
             query?: {
+                /** @description Restrict to these nodes (repeat the key for several). */
                 nodes?: string[];
+                /** @description Restrict to these snapshots. */
                 snapshots?: string[];
+                /** @description Restrict to these resources. */
                 resources?: string[];
+                /** @description Restrict to these remotes. */
                 remotes?: string[];
+                /** @description Group the queue by snapshot instead of by node. */
                 snap_to_node?: boolean;
             };
             header?: never;
@@ -4220,11 +4323,14 @@ export interface operations {
     backupList: {
         parameters: {
             query?: {
+                /** @description Only backups of this resource. */
                 rsc_name?: string;
+                /** @description Only backups made from this snapshot. */
                 snap_name?: string;
             };
             header?: never;
             path: {
+                /** @description The remote, given by its name. */
                 remote_name: string;
             };
             cookie?: never;
@@ -4252,6 +4358,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The remote, given by its name. */
                 remote_name: string;
             };
             cookie?: never;
@@ -4281,21 +4388,34 @@ export interface operations {
     backupDelete: {
         parameters: {
             query?: {
+                /** @description Exact backup id. */
                 id?: string;
+                /** @description Select backups whose id starts with this text. */
                 id_prefix?: string;
+                /** @description Also delete backups that depend on the selected ones. */
                 cascading?: boolean;
+                /** @description Select backups made before this point in time. */
                 timestamp?: string;
+                /** @description Only backups of this resource. */
                 resource_name?: string;
+                /** @description Only backups made from this node. */
                 node_name?: string;
+                /** @description Apply to every backup made by this cluster. */
                 all_local_cluster?: boolean;
+                /** @description Apply to every backup of the remote that LINSTOR knows about. */
                 all?: boolean;
+                /** @description Exact S3 object key. */
                 s3key?: string;
+                /** @description S3 object key to delete even if LINSTOR does not recognise it. */
                 s3key_force?: string;
+                /** @description Only report what would be deleted. */
                 dryrun?: boolean;
+                /** @description Keep the local snapshots that belong to the deleted backups. */
                 keep_snaps?: boolean;
             };
             header?: never;
             path: {
+                /** @description The remote, given by its name. */
                 remote_name: string;
             };
             cookie?: never;
@@ -4323,6 +4443,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The remote, given by its name. */
                 remote_name: string;
             };
             cookie?: never;
@@ -4354,6 +4475,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The remote, given by its name. */
                 remote_name: string;
             };
             cookie?: never;
@@ -4385,6 +4507,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The remote, given by its name. */
                 remote_name: string;
             };
             cookie?: never;
@@ -4416,6 +4539,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The remote, given by its name. */
                 remote_name: string;
             };
             cookie?: never;
@@ -4447,7 +4571,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The remote, given by its name. */
                 remote_name: string;
+                /** @description The schedule, given by its name. */
                 schedule_name: string;
             };
             cookie?: never;
@@ -4479,7 +4605,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The remote, given by its name. */
                 remote_name: string;
+                /** @description The schedule, given by its name. */
                 schedule_name: string;
             };
             cookie?: never;
@@ -4509,12 +4637,16 @@ export interface operations {
     backupScheduleDelete: {
         parameters: {
             query?: {
+                /** @description Resource definition the schedule setting belongs to. */
                 rsc_dfn_name?: string;
+                /** @description Resource group the schedule setting belongs to. */
                 rsc_grp_name?: string;
             };
             header?: never;
             path: {
+                /** @description The remote, given by its name. */
                 remote_name: string;
+                /** @description The schedule, given by its name. */
                 schedule_name: string;
             };
             cookie?: never;
@@ -4565,6 +4697,7 @@ export interface operations {
     remoteDelete: {
         parameters: {
             query: {
+                /** @description The remote, given by its name. */
                 remote_name: string;
             };
             header?: never;
@@ -4594,6 +4727,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The remote, given by its name. */
                 remoteName: string;
             };
             cookie?: never;
@@ -4733,6 +4867,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The remote, given by its name. */
                 remoteName: string;
             };
             cookie?: never;
@@ -4818,6 +4953,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The remote, given by its name. */
                 remoteName: string;
             };
             cookie?: never;
@@ -4903,6 +5039,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Full property key; it may contain slashes. */
                 key: string;
             };
             cookie?: never;
@@ -5233,10 +5370,13 @@ export interface operations {
     errorReportList: {
         parameters: {
             query?: {
+                /** @description Name of the node to restrict to. */
                 node?: string;
                 /** @description Lower time bound, in milliseconds since the Unix epoch. */
                 since?: components["parameters"]["Since"];
+                /** @description Upper time bound, in milliseconds since the Unix epoch. */
                 to?: number;
+                /** @description Include the full report text. */
                 withContent?: boolean;
                 /** @description How many entries to skip before the first one returned. */
                 offset?: components["parameters"]["Offset"];
@@ -5303,10 +5443,13 @@ export interface operations {
     errorReportShow: {
         parameters: {
             query?: {
+                /** @description Name of the node to restrict to. */
                 node?: string;
                 /** @description Lower time bound, in milliseconds since the Unix epoch. */
                 since?: components["parameters"]["Since"];
+                /** @description Upper time bound, in milliseconds since the Unix epoch. */
                 to?: number;
+                /** @description Include the full report text. */
                 withContent?: boolean;
                 /** @description How many entries to skip before the first one returned. */
                 offset?: components["parameters"]["Offset"];
@@ -5315,6 +5458,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description Id of the error report. */
                 reportid: string;
             };
             cookie?: never;
@@ -5348,6 +5492,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Id of the error report. */
                 reportid: string;
             };
             cookie?: never;
@@ -5507,6 +5652,7 @@ export interface operations {
     fileList: {
         parameters: {
             query?: {
+                /** @description Include the file content in the answer. */
                 content?: boolean;
             };
             header?: never;
@@ -5716,6 +5862,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Name of the key-value store instance. */
                 instance: string;
             };
             cookie?: never;
@@ -5743,6 +5890,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Name of the key-value store instance. */
                 instance: string;
             };
             cookie?: never;
@@ -5774,6 +5922,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Name of the key-value store instance. */
                 instance: string;
             };
             cookie?: never;
@@ -5824,7 +5973,9 @@ export interface operations {
     nodeConnectionsList: {
         parameters: {
             query?: {
+                /** @description First node of the pair. */
                 node_a?: string;
+                /** @description Second node of the pair. */
                 node_b?: string;
             };
             header?: never;
@@ -6860,7 +7011,9 @@ export interface operations {
     resourceDefinitionList: {
         parameters: {
             query?: {
+                /** @description Restrict to these resource definitions. */
                 resource_definitions?: string[];
+                /** @description Also return the volume definitions of each resource definition. */
                 with_volume_definitions?: boolean;
                 /** @description Property filters: `key` (present) or `key=value` (equal); all must match. */
                 props?: components["parameters"]["Props"];
@@ -7033,11 +7186,11 @@ export interface operations {
                     "application/json": components["schemas"]["ResourceDefinitionCloneStarted"];
                 };
             };
-            400: components["responses"]["InvalidInput"];
+            400: components["responses"]["CloneFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["ObjectNotFound"];
-            500: components["responses"]["OperationFailed"];
+            403: components["responses"]["CloneFailed"];
+            404: components["responses"]["CloneFailed"];
+            500: components["responses"]["CloneFailed"];
         };
     };
     resourceDefinitionCloneStatus: {
@@ -7258,6 +7411,7 @@ export interface operations {
     resourceGroupList: {
         parameters: {
             query?: {
+                /** @description Restrict to these resource groups. */
                 resource_groups?: string[];
                 /** @description Property filters: `key` (present) or `key=value` (equal); all must match. */
                 props?: components["parameters"]["Props"];
@@ -7751,6 +7905,7 @@ export interface operations {
     resourceDelete: {
         parameters: {
             query?: {
+                /** @description Keep a DRBD tie-breaker in place of the deleted resource if one is wanted. */
                 keep_tiebreaker?: boolean;
             };
             header?: never;
@@ -8112,6 +8267,7 @@ export interface operations {
                 resource: components["parameters"]["Resource"];
                 /** @description Name of the node. */
                 node: components["parameters"]["Node"];
+                /** @description Diskless storage pool to use on the node. */
                 disklesspool: string;
             };
             cookie?: never;
@@ -8213,6 +8369,7 @@ export interface operations {
                 resource: components["parameters"]["Resource"];
                 /** @description Name of the node. */
                 node: components["parameters"]["Node"];
+                /** @description Node that currently holds the disk. */
                 fromnode: string;
             };
             cookie?: never;
@@ -8248,6 +8405,7 @@ export interface operations {
                 resource: components["parameters"]["Resource"];
                 /** @description Name of the node. */
                 node: components["parameters"]["Node"];
+                /** @description Node that currently holds the disk. */
                 fromnode: string;
                 /** @description Name of the storage pool. */
                 storagepool: components["parameters"]["StoragePool"];
@@ -8307,9 +8465,13 @@ export interface operations {
     viewSchedulesByResource: {
         parameters: {
             query?: {
+                /** @description Only this resource. */
                 rsc?: string;
+                /** @description Only schedules that ship to this remote. */
                 remote?: string;
+                /** @description Only this schedule. */
                 schedule?: string;
+                /** @description Only list schedules that are currently active. */
                 "active-only"?: boolean;
             };
             header?: never;
@@ -8339,6 +8501,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Name of the resource. */
                 rscName: string;
             };
             cookie?: never;
@@ -8420,6 +8583,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The schedule, given by its name. */
                 scheduleName: string;
             };
             cookie?: never;
@@ -8451,6 +8615,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The schedule, given by its name. */
                 scheduleName: string;
             };
             cookie?: never;
@@ -8569,6 +8734,7 @@ export interface operations {
             path: {
                 /** @description Name of the resource definition. */
                 resource: components["parameters"]["Resource"];
+                /** @description Name of the snapshot. */
                 snapshot: string;
             };
             cookie?: never;
@@ -8598,6 +8764,7 @@ export interface operations {
             path: {
                 /** @description Name of the resource definition. */
                 resource: components["parameters"]["Resource"];
+                /** @description Name of the snapshot. */
                 snapshot: string;
             };
             cookie?: never;
@@ -8627,12 +8794,14 @@ export interface operations {
     resourceSnapshotDelete: {
         parameters: {
             query?: {
+                /** @description Restrict to these nodes (repeat the key for several). */
                 nodes?: string[];
             };
             header?: never;
             path: {
                 /** @description Name of the resource definition. */
                 resource: components["parameters"]["Resource"];
+                /** @description Name of the snapshot. */
                 snapshot: string;
             };
             cookie?: never;
@@ -8662,6 +8831,7 @@ export interface operations {
             path: {
                 /** @description Name of the resource definition. */
                 resource: components["parameters"]["Resource"];
+                /** @description Name of the snapshot. */
                 snapshot: string;
             };
             cookie?: never;
@@ -8695,6 +8865,7 @@ export interface operations {
             path: {
                 /** @description Name of the resource definition. */
                 resource: components["parameters"]["Resource"];
+                /** @description Name of the snapshot. */
                 snapshot: string;
             };
             cookie?: never;
@@ -8728,6 +8899,7 @@ export interface operations {
             path: {
                 /** @description Name of the resource definition. */
                 resource: components["parameters"]["Resource"];
+                /** @description Name of the snapshot. */
                 snapshot: string;
             };
             cookie?: never;
@@ -8757,9 +8929,13 @@ export interface operations {
     createSOSReport: {
         parameters: {
             query?: {
+                /** @description Restrict to these nodes (repeat the key for several). */
                 nodes?: string[];
+                /** @description Restrict to these resources. */
                 rscs?: string[];
+                /** @description Resources to leave out of the report. */
                 exclude?: string[];
+                /** @description Whether the controller itself is part of the report. */
                 "include-ctrl"?: boolean;
                 /** @description Lower time bound, in milliseconds since the Unix epoch. */
                 since?: components["parameters"]["Since"];
@@ -8789,9 +8965,13 @@ export interface operations {
     downloadSOSReport: {
         parameters: {
             query?: {
+                /** @description Restrict to these nodes (repeat the key for several). */
                 nodes?: string[];
+                /** @description Restrict to these resources. */
                 rscs?: string[];
+                /** @description Resources to leave out of the report. */
                 exclude?: string[];
+                /** @description Whether the controller itself is part of the report. */
                 "include-ctrl"?: boolean;
                 /** @description Lower time bound, in milliseconds since the Unix epoch. */
                 since?: components["parameters"]["Since"];
@@ -9147,6 +9327,7 @@ export interface operations {
             query?: {
                 /** @description Restrict the answer to these nodes (repeat the key for several). */
                 nodes?: components["parameters"]["Nodes"];
+                /** @description Restrict to these storage pools. */
                 storage_pools?: string[];
                 /** @description How many entries to skip before the first one returned. */
                 offset?: components["parameters"]["Offset"];
@@ -9343,6 +9524,7 @@ export interface operations {
                 nodes?: components["parameters"]["Nodes"];
                 /** @description Restrict the answer to these resources (repeat the key for several). */
                 resources?: components["parameters"]["Resources"];
+                /** @description Restrict to these storage pools. */
                 storage_pools?: string[];
                 /** @description Property filters: `key` (present) or `key=value` (equal); all must match. */
                 props?: components["parameters"]["Props"];
@@ -9378,6 +9560,7 @@ export interface operations {
             query?: {
                 /** @description Restrict the answer to these nodes (repeat the key for several). */
                 nodes?: components["parameters"]["Nodes"];
+                /** @description Restrict to these storage pools. */
                 storage_pools?: string[];
                 /** @description Property filters: `key` (present) or `key=value` (equal); all must match. */
                 props?: components["parameters"]["Props"];
