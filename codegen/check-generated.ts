@@ -1,35 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { diffGenerated } from './diff-generated';
 import { CodegenError } from './errors';
-import { GENERATED_DIR, GENERATED_FILES, generate } from './generate';
-
-/** Files of `dir` that differ from a fresh codegen run in `fresh` (missing, changed or extra). */
-export function diffGenerated(fresh: string, dir: string): string[] {
-  const problems: string[] = [];
-  for (const name of GENERATED_FILES) {
-    const target = path.join(dir, name);
-    if (!existsSync(target)) {
-      problems.push(`${name}: missing`);
-      continue;
-    }
-    const a = readFileSync(path.join(fresh, name));
-    const b = readFileSync(target);
-    if (!a.equals(b)) {
-      const la = a.toString('utf8').split('\n');
-      const lb = b.toString('utf8').split('\n');
-      let line = 0;
-      while (line < la.length && la[line] === lb[line]) line++;
-      problems.push(`${name}: differs (first difference at line ${line + 1})`);
-    }
-  }
-  if (existsSync(dir)) {
-    for (const name of readdirSync(dir).sort()) {
-      if (!GENERATED_FILES.includes(name)) problems.push(`${name}: not produced by codegen`);
-    }
-  }
-  return problems;
-}
+import { generate } from './generate';
+import { GENERATED_DIR } from './layout';
 
 /** CI drift check: regenerate from openapi/ into a temp dir and compare with the committed generated/. */
 async function main(): Promise<number> {

@@ -7,20 +7,9 @@ import { renderConstants } from './gen-constants';
 import { buildOperationRows, renderOperations } from './gen-operations';
 import { generateTypes } from './gen-types';
 import { generateValidators } from './gen-validators';
+import { GENERATED_FILES, OPENAPI_DIR } from './layout';
 import { GENERATED_HEADER } from './literals';
 import { normalizeSpec } from './normalize';
-
-export const REPO_ROOT = path.resolve(__dirname, '..');
-export const OPENAPI_DIR = path.join(REPO_ROOT, 'openapi');
-export const GENERATED_DIR = path.join(REPO_ROOT, 'generated');
-/** The files `generate` writes, in this order; nothing else belongs in generated/. */
-export const GENERATED_FILES = [
-  'types.ts',
-  'operations.ts',
-  'constants.ts',
-  'validators.js',
-  'validators.d.ts',
-];
 
 export interface GenerateOptions {
   /** An OpenAPI document (file path or http(s) URL) or a directory laid out like openapi/. Default: openapi/. */

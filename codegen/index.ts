@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { parseArgs, USAGE } from './cli-args';
 import { CodegenError } from './errors';
-import { GENERATED_DIR, generate, OPENAPI_DIR } from './generate';
+import { generate } from './generate';
+import { GENERATED_DIR, OPENAPI_DIR } from './layout';
 
 /** `npm run codegen [-- --spec <file|URL> --out <dir> --constants <file>]` */
 async function main(): Promise<number> {

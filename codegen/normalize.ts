@@ -395,7 +395,7 @@ function addSingleObjectGets(doc: OpenApiDocument, refOps: Map<string, JsonObjec
         if (!isObject(p)) return false;
         if (p.in === 'path') return true;
         const name = refName(p.$ref, '#/components/parameters/');
-        const shared = name ? (doc.components.parameters ?? {})[name] : undefined;
+        const shared = name ? doc.components.parameters?.[name] : undefined;
         return isObject(shared) && shared.in === 'path';
       });
     }

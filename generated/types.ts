@@ -2737,6 +2737,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An issued auth token (without its secret). */
         AuthToken: {
             id: number;
             /** Format: date-time */
@@ -3012,6 +3013,7 @@ export interface components {
         LayerType: "DRBD" | "LUKS" | "STORAGE" | "NVME" | "WRITECACHE" | "CACHE" | "BCACHE";
         /** @enum {string} */
         LogLevel: "ERROR" | "WARN" | "INFO" | "DEBUG" | "TRACE";
+        /** @description What a property key accepts: type, allowed values or range, and a unit. */
         PropsInfo: {
             info?: string;
             prop_type?: string;
@@ -3090,6 +3092,7 @@ export interface components {
             search_base?: string;
             search_filter?: string;
         };
+        /** @description Build information of the controller and the REST API version it speaks. */
         ControllerVersion: {
             version?: string;
             git_hash?: string;
@@ -3108,6 +3111,7 @@ export interface components {
             old_passphrase?: string;
         };
         PassPhraseEnter: string;
+        /** @description A stored error report of the controller or a satellite. */
         ErrorReport: {
             node_name?: string;
             /** Format: int64 */
@@ -3146,6 +3150,7 @@ export interface components {
             old_node?: components["schemas"]["Node"];
             new_node?: components["schemas"]["Node"];
         };
+        /** @description A file kept by the controller and written to nodes next to resources. */
         ExternalFile: {
             path?: string;
             content?: string;
@@ -3159,6 +3164,7 @@ export interface components {
             actual_path?: string;
             content_match?: boolean;
         };
+        /** @description A named set of free-form key/value pairs kept by the controller. */
         KeyValueStore: {
             name?: string;
             props?: components["schemas"]["Properties"];
@@ -3168,9 +3174,11 @@ export interface components {
             delete_props?: string[];
             delete_namespaces?: string[];
         };
+        /** @description Plain-text report of the storage space in use. */
         SpaceReport: {
             reportText?: string;
         };
+        /** @description Properties of the connection between two nodes. */
         NodeConnection: {
             node_a?: string;
             node_b?: string;
@@ -3181,6 +3189,7 @@ export interface components {
             delete_props?: string[];
             delete_namespaces?: string[];
         };
+        /** @description A machine known to the controller: its type, network interfaces, connection state and properties. */
         Node: {
             name: string;
             /** @enum {string} */
@@ -3223,6 +3232,7 @@ export interface components {
             target?: string[];
             do_not_target?: string[];
         };
+        /** @description A network address of a node; one interface per node carries the satellite connection. */
         NetInterface: {
             name: string;
             address: string;
@@ -3347,6 +3357,7 @@ export interface components {
             };
             reports?: components["schemas"]["ApiCallRc"][];
         };
+        /** @description Properties and flags of the connection between two nodes for one resource. */
         ResourceConnection: {
             node_a?: string;
             node_b?: string;
@@ -3380,6 +3391,7 @@ export interface components {
             type?: components["schemas"]["LayerType"];
             data?: components["schemas"]["DrbdResourceDefinitionLayer"];
         };
+        /** @description Cluster-wide definition of a replicated block device: name, group, layers, properties. */
         ResourceDefinition: {
             /** @default  */
             name?: string;
@@ -3452,6 +3464,7 @@ export interface components {
             /** @default false */
             synced_on_all: boolean;
         };
+        /** @description Template for resource definitions: placement rules and inherited properties. */
         ResourceGroup: {
             /** @default  */
             name?: string;
@@ -3493,6 +3506,7 @@ export interface components {
             snap_names?: string[];
             copy_all_snaps?: boolean;
         };
+        /** @description Placement rules used by the auto-placer. */
         AutoSelectFilter: {
             /** Format: int32 */
             place_count?: number;
@@ -3635,6 +3649,7 @@ export interface components {
             /** @enum {string} */
             message?: "StandAlone" | "Disconnecting" | "Unconnected" | "Timeout" | "BrokenPipe" | "NetworkFailure" | "ProtocolError" | "Connecting" | "TearDown" | "Connected" | "Unknown";
         };
+        /** @description A resource definition deployed on one node. */
         Resource: {
             name?: string;
             node_name?: string;
@@ -3647,6 +3662,7 @@ export interface components {
             /** Format: int64 */
             create_timestamp?: number;
         };
+        /** @description A resource together with its volumes, as the cluster-wide view returns it. */
         ResourceWithVolumes: components["schemas"]["Resource"] & {
             volumes?: components["schemas"]["Volume"][];
             shared_name?: string;
@@ -3767,6 +3783,7 @@ export interface components {
             type?: components["schemas"]["LayerType"];
             data?: components["schemas"]["DrbdVolume"] | components["schemas"]["LUKSVolume"] | components["schemas"]["StorageVolume"] | components["schemas"]["NVMEVolume"] | components["schemas"]["WritecacheVolume"] | components["schemas"]["CacheVolume"] | components["schemas"]["BCacheVolume"];
         };
+        /** @description One volume of a resource on one node, with its layer data and state. */
         Volume: {
             /** Format: int32 */
             volume_number?: number;
@@ -3848,6 +3865,7 @@ export interface components {
         ScheduleList: {
             data?: components["schemas"]["Schedule"][];
         };
+        /** @description When and how often backups are shipped, and how many are kept. */
         Schedule: {
             schedule_name: string;
             full_cron: string;
@@ -3879,6 +3897,7 @@ export interface components {
         CreateMultiSnapshotRequest: {
             snapshots?: components["schemas"]["Snapshot"][];
         };
+        /** @description A snapshot of a resource definition, with the nodes it was taken on. */
         Snapshot: {
             name?: string;
             resource_name?: string;
@@ -3959,6 +3978,7 @@ export interface components {
             /** Format: int64 */
             count: number;
         };
+        /** @description Cluster-wide name shared by the storage pools of the same name on each node. */
         StoragePoolDefinition: {
             storage_pool_name?: string;
             props?: components["schemas"]["Properties"];
@@ -3968,6 +3988,7 @@ export interface components {
             delete_props?: string[];
             delete_namespaces?: string[];
         };
+        /** @description Storage of one node managed by one driver, with capacity figures reported by the satellite. */
         StoragePool: {
             storage_pool_name: string;
             node_name?: string;
@@ -3999,6 +4020,7 @@ export interface components {
             type: components["schemas"]["LayerType"];
             data?: components["schemas"]["DrbdVolumeDefinition"];
         };
+        /** @description One volume of a resource definition: number and size in KiB. */
         VolumeDefinition: {
             /** Format: int32 */
             volume_number?: number;
@@ -4027,6 +4049,7 @@ export interface components {
             /** Format: password */
             new_passphrase: string;
         };
+        /** @description Template for one volume of the resource definitions spawned from a group. */
         VolumeGroup: {
             /** Format: int32 */
             volume_number?: number;

@@ -208,7 +208,7 @@ return errors === 0;
 }
 
 exports.v2 = validate24;
-const schema8 = {"type":"object","required":["id","created_at","description","is_active","is_user_token"],"properties":{"id":{"type":"integer"},"created_at":{"type":"string","format":"date-time"},"is_active":{"type":"boolean","default":true},"deleted_at":{"type":"string","format":"date-time"},"expires_at":{"type":"string","format":"date-time"},"description":{"type":"string"},"ip_filter":{"type":"string"},"is_user_token":{"type":"boolean","default":true}},"$id":"linstor:AuthToken"};
+const schema8 = {"description":"An issued auth token (without its secret).","type":"object","required":["id","created_at","description","is_active","is_user_token"],"properties":{"id":{"type":"integer"},"created_at":{"type":"string","format":"date-time"},"is_active":{"type":"boolean","default":true},"deleted_at":{"type":"string","format":"date-time"},"expires_at":{"type":"string","format":"date-time"},"description":{"type":"string"},"ip_filter":{"type":"string"},"is_user_token":{"type":"boolean","default":true}},"$id":"linstor:AuthToken"};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="linstor:AuthToken" */;
@@ -440,7 +440,7 @@ return errors === 0;
 
 exports.v4 = validate27;
 const schema10 = {"type":"object","required":["select_filter"],"properties":{"diskless_on_remaining":{"type":"boolean","default":false},"select_filter":{"$ref":"linstor:AutoSelectFilter"},"layer_list":{"type":"array","items":{"$ref":"linstor:LayerType"},"default":null},"snap_names":{"type":"array","items":{"type":"string"}},"copy_all_snaps":{"type":"boolean"}},"$id":"linstor:AutoPlaceRequest"};
-const schema11 = {"type":"object","properties":{"place_count":{"type":"integer","format":"int32"},"additional_place_count":{"type":"integer","format":"int32"},"node_name_list":{"type":"array","items":{"type":"string"}},"storage_pool":{"type":"string"},"storage_pool_list":{"type":"array","default":null,"items":{"type":"string"}},"storage_pool_diskless_list":{"type":"array","default":null,"items":{"type":"string"}},"not_place_with_rsc":{"type":"array","default":null,"items":{"type":"string"}},"not_place_with_rsc_regex":{"type":"string"},"replicas_on_same":{"type":"array","default":null,"items":{"type":"string"}},"replicas_on_different":{"type":"array","default":null,"items":{"type":"string"}},"x_replicas_on_different_map":{"type":"object","default":null,"additionalProperties":{"type":"integer"}},"layer_stack":{"type":"array","default":null,"items":{"type":"string"}},"provider_list":{"type":"array","default":null,"items":{"type":"string"}},"diskless_on_remaining":{"type":"boolean"},"diskless_type":{"type":"string"},"overprovision":{"type":"number","format":"double"},"port_count":{"type":"integer","format":"int32"}},"$id":"linstor:AutoSelectFilter"};
+const schema11 = {"description":"Placement rules used by the auto-placer.","type":"object","properties":{"place_count":{"type":"integer","format":"int32"},"additional_place_count":{"type":"integer","format":"int32"},"node_name_list":{"type":"array","items":{"type":"string"}},"storage_pool":{"type":"string"},"storage_pool_list":{"type":"array","default":null,"items":{"type":"string"}},"storage_pool_diskless_list":{"type":"array","default":null,"items":{"type":"string"}},"not_place_with_rsc":{"type":"array","default":null,"items":{"type":"string"}},"not_place_with_rsc_regex":{"type":"string"},"replicas_on_same":{"type":"array","default":null,"items":{"type":"string"}},"replicas_on_different":{"type":"array","default":null,"items":{"type":"string"}},"x_replicas_on_different_map":{"type":"object","default":null,"additionalProperties":{"type":"integer"}},"layer_stack":{"type":"array","default":null,"items":{"type":"string"}},"provider_list":{"type":"array","default":null,"items":{"type":"string"}},"diskless_on_remaining":{"type":"boolean"},"diskless_type":{"type":"string"},"overprovision":{"type":"number","format":"double"},"port_count":{"type":"integer","format":"int32"}},"$id":"linstor:AutoSelectFilter"};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="linstor:AutoSelectFilter" */;
@@ -4167,7 +4167,7 @@ return errors === 0;
 }
 
 exports.v38 = validate97;
-const schema50 = {"type":"object","properties":{"version":{"type":"string"},"git_hash":{"type":"string"},"build_time":{"type":"string"},"rest_api_version":{"type":"string"}},"$id":"linstor:ControllerVersion"};
+const schema50 = {"description":"Build information of the controller and the REST API version it speaks.","type":"object","properties":{"version":{"type":"string"},"git_hash":{"type":"string"},"build_time":{"type":"string"},"rest_api_version":{"type":"string"}},"$id":"linstor:ControllerVersion"};
 
 function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="linstor:ControllerVersion" */;
@@ -4311,7 +4311,7 @@ return errors === 0;
 
 exports.v40 = validate99;
 const schema52 = {"type":"object","properties":{"snapshots":{"type":"array","items":{"$ref":"linstor:Snapshot"}}},"$id":"linstor:CreateMultiSnapshotRequest"};
-const schema53 = {"type":"object","properties":{"name":{"type":"string"},"resource_name":{"type":"string"},"nodes":{"type":"array","items":{"type":"string"}},"props":{"$ref":"linstor:Properties"},"snapshot_definition_props":{"$ref":"linstor:Properties"},"resource_definition_props":{"$ref":"linstor:Properties"},"flags":{"type":"array","items":{"type":"string"}},"volume_definitions":{"type":"array","items":{"$ref":"linstor:SnapshotVolumeDefinition"}},"uuid":{"type":"string"},"snapshots":{"type":"array","items":{"$ref":"linstor:SnapshotNode"}}},"$id":"linstor:Snapshot"};
+const schema53 = {"description":"A snapshot of a resource definition, with the nodes it was taken on.","type":"object","properties":{"name":{"type":"string"},"resource_name":{"type":"string"},"nodes":{"type":"array","items":{"type":"string"}},"props":{"$ref":"linstor:Properties"},"snapshot_definition_props":{"$ref":"linstor:Properties"},"resource_definition_props":{"$ref":"linstor:Properties"},"flags":{"type":"array","items":{"type":"string"}},"volume_definitions":{"type":"array","items":{"$ref":"linstor:SnapshotVolumeDefinition"}},"uuid":{"type":"string"},"snapshots":{"type":"array","items":{"$ref":"linstor:SnapshotNode"}}},"$id":"linstor:Snapshot"};
 const schema54 = {"type":"object","properties":{"volume_number":{"type":"integer","format":"int32"},"size_kib":{"type":"integer","format":"int64"},"snapshot_volume_definition_props":{"$ref":"linstor:Properties"},"volume_definition_props":{"$ref":"linstor:Properties"}},"$id":"linstor:SnapshotVolumeDefinition"};
 
 function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -5905,7 +5905,7 @@ return errors === 0;
 exports.v51 = validate134;
 
 exports.v52 = validate139;
-const schema69 = {"type":"object","required":["error_time"],"properties":{"node_name":{"type":"string"},"error_time":{"type":"integer","format":"int64"},"filename":{"type":"string"},"text":{"type":"string"},"module":{"type":"string"},"version":{"type":"string"},"peer":{"type":"string"},"exception":{"type":"string"},"exception_message":{"type":"string"},"origin_file":{"type":"string"},"origin_method":{"type":"string"},"origin_line":{"type":"integer","format":"int32"}},"$id":"linstor:ErrorReport"};
+const schema69 = {"description":"A stored error report of the controller or a satellite.","type":"object","required":["error_time"],"properties":{"node_name":{"type":"string"},"error_time":{"type":"integer","format":"int64"},"filename":{"type":"string"},"text":{"type":"string"},"module":{"type":"string"},"version":{"type":"string"},"peer":{"type":"string"},"exception":{"type":"string"},"exception_message":{"type":"string"},"origin_file":{"type":"string"},"origin_method":{"type":"string"},"origin_line":{"type":"integer","format":"int32"}},"$id":"linstor:ErrorReport"};
 
 function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="linstor:ErrorReport" */;
@@ -6310,8 +6310,8 @@ return errors === 0;
 
 exports.v56 = validate143;
 const schema73 = {"type":"object","properties":{"node":{"$ref":"linstor:Node"}},"$id":"linstor:EventNode"};
-const schema74 = {"type":"object","required":["name","type"],"properties":{"name":{"type":"string"},"type":{"type":"string","enum":["SATELLITE","CONTROLLER","COMBINED","AUXILIARY","REMOTE_SPDK","EBS_TARGET","Controller","Satellite","Combined","Auxiliary","Remote_Spdk"]},"flags":{"type":"array","items":{"type":"string"}},"props":{"$ref":"linstor:Properties"},"net_interfaces":{"type":"array","items":{"$ref":"linstor:NetInterface"}},"connection_status":{"type":"string","enum":["OFFLINE","CONNECTED","ONLINE","VERSION_MISMATCH","FULL_SYNC_FAILED","AUTHENTICATION_ERROR","UNKNOWN","HOSTNAME_MISMATCH","OTHER_CONTROLLER","AUTHENTICATED","NO_STLT_CONN","MISSING_EXT_TOOLS","DUPLICATE_UNAME"]},"uuid":{"type":"string"},"storage_providers":{"type":"array","items":{"$ref":"linstor:ProviderKind"}},"resource_layers":{"type":"array","items":{"$ref":"linstor:LayerType"}},"unsupported_providers":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}},"unsupported_layers":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}},"eviction_timestamp":{"type":"integer","format":"int64"},"platform":{"type":"string","enum":["LINUX","WINDOWS"]},"os_variant":{"type":"string"}},"$id":"linstor:Node"};
-const schema75 = {"type":"object","required":["name","address"],"properties":{"name":{"type":"string"},"address":{"type":"string"},"satellite_port":{"type":"integer"},"satellite_encryption_type":{"type":"string","enum":["PLAIN","SSL","Plain"]},"is_active":{"type":"boolean"},"uuid":{"type":"string"}},"$id":"linstor:NetInterface"};
+const schema74 = {"description":"A machine known to the controller: its type, network interfaces, connection state and properties.","type":"object","required":["name","type"],"properties":{"name":{"type":"string"},"type":{"type":"string","enum":["SATELLITE","CONTROLLER","COMBINED","AUXILIARY","REMOTE_SPDK","EBS_TARGET","Controller","Satellite","Combined","Auxiliary","Remote_Spdk"]},"flags":{"type":"array","items":{"type":"string"}},"props":{"$ref":"linstor:Properties"},"net_interfaces":{"type":"array","items":{"$ref":"linstor:NetInterface"}},"connection_status":{"type":"string","enum":["OFFLINE","CONNECTED","ONLINE","VERSION_MISMATCH","FULL_SYNC_FAILED","AUTHENTICATION_ERROR","UNKNOWN","HOSTNAME_MISMATCH","OTHER_CONTROLLER","AUTHENTICATED","NO_STLT_CONN","MISSING_EXT_TOOLS","DUPLICATE_UNAME"]},"uuid":{"type":"string"},"storage_providers":{"type":"array","items":{"$ref":"linstor:ProviderKind"}},"resource_layers":{"type":"array","items":{"$ref":"linstor:LayerType"}},"unsupported_providers":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}},"unsupported_layers":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}},"eviction_timestamp":{"type":"integer","format":"int64"},"platform":{"type":"string","enum":["LINUX","WINDOWS"]},"os_variant":{"type":"string"}},"$id":"linstor:Node"};
+const schema75 = {"description":"A network address of a node; one interface per node carries the satellite connection.","type":"object","required":["name","address"],"properties":{"name":{"type":"string"},"address":{"type":"string"},"satellite_port":{"type":"integer"},"satellite_encryption_type":{"type":"string","enum":["PLAIN","SSL","Plain"]},"is_active":{"type":"boolean"},"uuid":{"type":"string"}},"$id":"linstor:NetInterface"};
 
 function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="linstor:NetInterface" */;
@@ -6913,7 +6913,7 @@ return errors === 0;
 }
 
 exports.v60 = validate156;
-const schema79 = {"type":"object","properties":{"path":{"type":"string"},"content":{"type":"string"},"alt_suffixes":{"type":"array","default":null,"items":{"type":"string"}}},"$id":"linstor:ExternalFile"};
+const schema79 = {"description":"A file kept by the controller and written to nodes next to resources.","type":"object","properties":{"path":{"type":"string"},"content":{"type":"string"},"alt_suffixes":{"type":"array","default":null,"items":{"type":"string"}}},"$id":"linstor:ExternalFile"};
 
 function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="linstor:ExternalFile" */;
@@ -7065,7 +7065,7 @@ return errors === 0;
 }
 
 exports.v63 = validate159;
-const schema82 = {"type":"object","properties":{"name":{"type":"string"},"props":{"$ref":"linstor:Properties"}},"$id":"linstor:KeyValueStore"};
+const schema82 = {"description":"A named set of free-form key/value pairs kept by the controller.","type":"object","properties":{"name":{"type":"string"},"props":{"$ref":"linstor:Properties"}},"$id":"linstor:KeyValueStore"};
 
 function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="linstor:KeyValueStore" */;
@@ -7709,7 +7709,7 @@ exports.v74 = validate146;
 exports.v75 = validate144;
 
 exports.v76 = validate173;
-const schema91 = {"type":"object","properties":{"node_a":{"type":"string"},"node_b":{"type":"string"},"props":{"$ref":"linstor:Properties"}},"$id":"linstor:NodeConnection"};
+const schema91 = {"description":"Properties of the connection between two nodes.","type":"object","properties":{"node_a":{"type":"string"},"node_b":{"type":"string"},"props":{"$ref":"linstor:Properties"}},"$id":"linstor:NodeConnection"};
 
 function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="linstor:NodeConnection" */;
@@ -8885,7 +8885,7 @@ exports.v92 = validate95;
 exports.v93 = validate135;
 
 exports.v94 = validate195;
-const schema106 = {"type":"object","properties":{"info":{"type":"string"},"prop_type":{"type":"string"},"value":{"type":"string"},"dflt":{"type":"string"},"unit":{"type":"string"}},"$id":"linstor:PropsInfo"};
+const schema106 = {"description":"What a property key accepts: type, allowed values or range, and a unit.","type":"object","properties":{"info":{"type":"string"},"prop_type":{"type":"string"},"value":{"type":"string"},"dflt":{"type":"string"},"unit":{"type":"string"}},"$id":"linstor:PropsInfo"};
 
 function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="linstor:PropsInfo" */;
@@ -10002,7 +10002,7 @@ return errors === 0;
 }
 
 exports.v108 = validate220;
-const schema120 = {"type":"object","properties":{"name":{"type":"string"},"node_name":{"type":"string"},"props":{"$ref":"linstor:Properties"},"effective_props":{"$ref":"linstor:EffectivePropertiesMap"},"flags":{"type":"array","items":{"type":"string"}},"layer_object":{"$ref":"linstor:ResourceLayer"},"state":{"$ref":"linstor:ResourceState"},"uuid":{"type":"string"},"create_timestamp":{"type":"integer","format":"int64"}},"$id":"linstor:Resource"};
+const schema120 = {"description":"A resource definition deployed on one node.","type":"object","properties":{"name":{"type":"string"},"node_name":{"type":"string"},"props":{"$ref":"linstor:Properties"},"effective_props":{"$ref":"linstor:EffectivePropertiesMap"},"flags":{"type":"array","items":{"type":"string"}},"layer_object":{"$ref":"linstor:ResourceLayer"},"state":{"$ref":"linstor:ResourceState"},"uuid":{"type":"string"},"create_timestamp":{"type":"integer","format":"int64"}},"$id":"linstor:Resource"};
 const schema121 = {"type":"object","properties":{"children":{"type":"array","items":{"$ref":"linstor:ResourceLayer"}},"resource_name_suffix":{"type":"string"},"type":{"$ref":"linstor:LayerType"},"drbd":{"$ref":"linstor:DrbdResource"},"luks":{"$ref":"linstor:LUKSResource"},"storage":{"$ref":"linstor:StorageResource"},"nvme":{"$ref":"linstor:NVMEResource"},"writecache":{"$ref":"linstor:WritecacheResource"},"cache":{"$ref":"linstor:CacheResource"},"bcache":{"$ref":"linstor:BCacheResource"}},"$id":"linstor:ResourceLayer"};
 const wrapper1 = {validate: validate223};
 const schema122 = {"type":"object","properties":{"storage_volumes":{"type":"array","items":{"$ref":"linstor:StorageVolume"}}},"$id":"linstor:StorageResource"};
@@ -10611,7 +10611,7 @@ return errors === 0;
 }
 
 exports.v109 = validate241;
-const schema127 = {"type":"object","properties":{"node_a":{"type":"string"},"node_b":{"type":"string"},"props":{"$ref":"linstor:Properties"},"flags":{"type":"array","items":{"type":"string"}},"port":{"deprecated":true,"type":"integer"},"drbd_proxy_port_a":{"type":"integer"},"drbd_proxy_port_b":{"type":"integer"}},"$id":"linstor:ResourceConnection"};
+const schema127 = {"description":"Properties and flags of the connection between two nodes for one resource.","type":"object","properties":{"node_a":{"type":"string"},"node_b":{"type":"string"},"props":{"$ref":"linstor:Properties"},"flags":{"type":"array","items":{"type":"string"}},"port":{"deprecated":true,"type":"integer"},"drbd_proxy_port_a":{"type":"integer"},"drbd_proxy_port_b":{"type":"integer"}},"$id":"linstor:ResourceConnection"};
 
 function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="linstor:ResourceConnection" */;
@@ -11010,7 +11010,7 @@ return errors === 0;
 }
 
 exports.v112 = validate248;
-const schema130 = {"type":"object","properties":{"name":{"type":"string","default":""},"external_name":{"$ref":"linstor:ExternalName"},"props":{"$ref":"linstor:Properties"},"flags":{"type":"array","items":{"type":"string"}},"layer_data":{"type":"array","items":{"$ref":"linstor:ResourceDefinitionLayer"}},"uuid":{"type":"string"},"resource_group_name":{"type":"string"},"volume_definitions":{"type":"array","items":{"$ref":"linstor:VolumeDefinition"}}},"$id":"linstor:ResourceDefinition"};
+const schema130 = {"description":"Cluster-wide definition of a replicated block device: name, group, layers, properties.","type":"object","properties":{"name":{"type":"string","default":""},"external_name":{"$ref":"linstor:ExternalName"},"props":{"$ref":"linstor:Properties"},"flags":{"type":"array","items":{"type":"string"}},"layer_data":{"type":"array","items":{"$ref":"linstor:ResourceDefinitionLayer"}},"uuid":{"type":"string"},"resource_group_name":{"type":"string"},"volume_definitions":{"type":"array","items":{"$ref":"linstor:VolumeDefinition"}}},"$id":"linstor:ResourceDefinition"};
 const schema131 = {"type":"object","properties":{"type":{"$ref":"linstor:LayerType"},"data":{"oneOf":[{"$ref":"linstor:DrbdResourceDefinitionLayer"}]}},"$id":"linstor:ResourceDefinitionLayer"};
 
 function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -11085,7 +11085,7 @@ validate251.errors = vErrors;
 return errors === 0;
 }
 
-const schema132 = {"type":"object","required":["size_kib"],"properties":{"volume_number":{"type":"integer","format":"int32"},"size_kib":{"type":"integer","format":"int64"},"props":{"$ref":"linstor:Properties"},"flags":{"type":"array","items":{"type":"string"}},"layer_data":{"type":"array","items":{"$ref":"linstor:VolumeDefinitionLayer"}},"uuid":{"type":"string"}},"$id":"linstor:VolumeDefinition"};
+const schema132 = {"description":"One volume of a resource definition: number and size in KiB.","type":"object","required":["size_kib"],"properties":{"volume_number":{"type":"integer","format":"int32"},"size_kib":{"type":"integer","format":"int64"},"props":{"$ref":"linstor:Properties"},"flags":{"type":"array","items":{"type":"string"}},"layer_data":{"type":"array","items":{"$ref":"linstor:VolumeDefinitionLayer"}},"uuid":{"type":"string"}},"$id":"linstor:VolumeDefinition"};
 const schema133 = {"type":"object","required":["type"],"properties":{"type":{"$ref":"linstor:LayerType"},"data":{"oneOf":[{"$ref":"linstor:DrbdVolumeDefinition"}]}},"$id":"linstor:VolumeDefinitionLayer"};
 
 function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -12120,7 +12120,7 @@ return errors === 0;
 }
 
 exports.v121 = validate276;
-const schema141 = {"type":"object","properties":{"name":{"type":"string","default":""},"description":{"type":"string","default":""},"props":{"$ref":"linstor:Properties"},"select_filter":{"$ref":"linstor:AutoSelectFilter"},"uuid":{"type":"string"},"peer_slots":{"type":"integer","format":"int32"}},"$id":"linstor:ResourceGroup"};
+const schema141 = {"description":"Template for resource definitions: placement rules and inherited properties.","type":"object","properties":{"name":{"type":"string","default":""},"description":{"type":"string","default":""},"props":{"$ref":"linstor:Properties"},"select_filter":{"$ref":"linstor:AutoSelectFilter"},"uuid":{"type":"string"},"peer_slots":{"type":"integer","format":"int32"}},"$id":"linstor:ResourceGroup"};
 
 function validate276(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="linstor:ResourceGroup" */;
@@ -12963,8 +12963,8 @@ return errors === 0;
 }
 
 exports.v131 = validate294;
-const schema149 = {"allOf":[{"$ref":"linstor:Resource"},{"type":"object","properties":{"volumes":{"type":"array","items":{"$ref":"linstor:Volume"}},"shared_name":{"type":"string"}}}],"$id":"linstor:ResourceWithVolumes"};
-const schema150 = {"type":"object","properties":{"volume_number":{"type":"integer","format":"int32"},"storage_pool_name":{"type":"string"},"provider_kind":{"$ref":"linstor:ProviderKind"},"device_path":{"type":"string"},"allocated_size_kib":{"type":"integer","format":"int64"},"usable_size_kib":{"type":"integer","format":"int64"},"props":{"$ref":"linstor:Properties"},"flags":{"type":"array","items":{"type":"string"}},"state":{"$ref":"linstor:VolumeState"},"layer_data_list":{"type":"array","items":{"$ref":"linstor:VolumeLayer"}},"uuid":{"type":"string"},"reports":{"type":"array","items":{"$ref":"linstor:ApiCallRc"}}},"$id":"linstor:Volume"};
+const schema149 = {"description":"A resource together with its volumes, as the cluster-wide view returns it.","allOf":[{"$ref":"linstor:Resource"},{"type":"object","properties":{"volumes":{"type":"array","items":{"$ref":"linstor:Volume"}},"shared_name":{"type":"string"}}}],"$id":"linstor:ResourceWithVolumes"};
+const schema150 = {"description":"One volume of a resource on one node, with its layer data and state.","type":"object","properties":{"volume_number":{"type":"integer","format":"int32"},"storage_pool_name":{"type":"string"},"provider_kind":{"$ref":"linstor:ProviderKind"},"device_path":{"type":"string"},"allocated_size_kib":{"type":"integer","format":"int64"},"usable_size_kib":{"type":"integer","format":"int64"},"props":{"$ref":"linstor:Properties"},"flags":{"type":"array","items":{"type":"string"}},"state":{"$ref":"linstor:VolumeState"},"layer_data_list":{"type":"array","items":{"$ref":"linstor:VolumeLayer"}},"uuid":{"type":"string"},"reports":{"type":"array","items":{"$ref":"linstor:ApiCallRc"}}},"$id":"linstor:Volume"};
 const schema151 = {"type":"object","properties":{"disk_state":{"type":"string"},"replication_states":{"$ref":"linstor:ReplicationStates"}},"$id":"linstor:VolumeState"};
 
 function validate299(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -13740,7 +13740,7 @@ exports.v134 = validate317;
 exports.v135 = validate321;
 
 exports.v136 = validate323;
-const schema156 = {"type":"object","required":["schedule_name","full_cron"],"properties":{"schedule_name":{"type":"string"},"full_cron":{"type":"string"},"inc_cron":{"type":"string"},"keep_local":{"type":"integer","format":"int32"},"keep_remote":{"type":"integer","format":"int32"},"on_failure":{"type":"string","enum":["SKIP","RETRY"],"default":"SKIP"},"max_retries":{"type":"integer","format":"int32"}},"$id":"linstor:Schedule"};
+const schema156 = {"description":"When and how often backups are shipped, and how many are kept.","type":"object","required":["schedule_name","full_cron"],"properties":{"schedule_name":{"type":"string"},"full_cron":{"type":"string"},"inc_cron":{"type":"string"},"keep_local":{"type":"integer","format":"int32"},"keep_remote":{"type":"integer","format":"int32"},"on_failure":{"type":"string","enum":["SKIP","RETRY"],"default":"SKIP"},"max_retries":{"type":"integer","format":"int32"}},"$id":"linstor:Schedule"};
 
 function validate323(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="linstor:Schedule" */;
@@ -14574,7 +14574,7 @@ exports.v149 = validate104;
 exports.v150 = validate111;
 
 exports.v151 = validate337;
-const schema166 = {"type":"object","properties":{"reportText":{"type":"string"}},"$id":"linstor:SpaceReport"};
+const schema166 = {"description":"Plain-text report of the storage space in use.","type":"object","properties":{"reportText":{"type":"string"}},"$id":"linstor:SpaceReport"};
 
 function validate337(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="linstor:SpaceReport" */;
@@ -14599,7 +14599,7 @@ return errors === 0;
 }
 
 exports.v152 = validate338;
-const schema167 = {"type":"object","required":["storage_pool_name","provider_kind"],"properties":{"storage_pool_name":{"type":"string"},"node_name":{"type":"string"},"provider_kind":{"$ref":"linstor:ProviderKind"},"props":{"$ref":"linstor:Properties"},"static_traits":{"type":"object","readOnly":true,"additionalProperties":{"type":"string"}},"free_capacity":{"type":"integer","format":"int64"},"total_capacity":{"type":"integer","format":"int64"},"free_space_mgr_name":{"type":"string"},"uuid":{"type":"string"},"reports":{"type":"array","readOnly":true,"items":{"$ref":"linstor:ApiCallRc"}},"supports_snapshots":{"type":"boolean"},"shared_space":{"type":"string"},"external_locking":{"type":"boolean","default":false}},"$id":"linstor:StoragePool"};
+const schema167 = {"description":"Storage of one node managed by one driver, with capacity figures reported by the satellite.","type":"object","required":["storage_pool_name","provider_kind"],"properties":{"storage_pool_name":{"type":"string"},"node_name":{"type":"string"},"provider_kind":{"$ref":"linstor:ProviderKind"},"props":{"$ref":"linstor:Properties"},"static_traits":{"type":"object","readOnly":true,"additionalProperties":{"type":"string"}},"free_capacity":{"type":"integer","format":"int64"},"total_capacity":{"type":"integer","format":"int64"},"free_space_mgr_name":{"type":"string"},"uuid":{"type":"string"},"reports":{"type":"array","readOnly":true,"items":{"$ref":"linstor:ApiCallRc"}},"supports_snapshots":{"type":"boolean"},"shared_space":{"type":"string"},"external_locking":{"type":"boolean","default":false}},"$id":"linstor:StoragePool"};
 
 function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="linstor:StoragePool" */;
@@ -14828,7 +14828,7 @@ return errors === 0;
 }
 
 exports.v153 = validate342;
-const schema168 = {"type":"object","properties":{"storage_pool_name":{"type":"string"},"props":{"$ref":"linstor:Properties"}},"$id":"linstor:StoragePoolDefinition"};
+const schema168 = {"description":"Cluster-wide name shared by the storage pools of the same name on each node.","type":"object","properties":{"storage_pool_name":{"type":"string"},"props":{"$ref":"linstor:Properties"}},"$id":"linstor:StoragePoolDefinition"};
 
 function validate342(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="linstor:StoragePoolDefinition" */;
@@ -15380,7 +15380,7 @@ return errors === 0;
 }
 
 exports.v166 = validate356;
-const schema176 = {"type":"object","properties":{"volume_number":{"type":"integer","format":"int32"},"props":{"$ref":"linstor:Properties"},"uuid":{"type":"string"},"flags":{"type":"array","items":{"type":"string"}}},"$id":"linstor:VolumeGroup"};
+const schema176 = {"description":"Template for one volume of the resource definitions spawned from a group.","type":"object","properties":{"volume_number":{"type":"integer","format":"int32"},"props":{"$ref":"linstor:Properties"},"uuid":{"type":"string"},"flags":{"type":"array","items":{"type":"string"}}},"$id":"linstor:VolumeGroup"};
 
 function validate356(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="linstor:VolumeGroup" */;
