@@ -41,7 +41,7 @@ export class NetInterface extends RestResponse<Schemas['NetInterface']> {
     return this.restData.uuid;
   }
 
-  toString(): string {
+  override toString(): string {
     return `NetInterface(${this.name}, ${this.address})`;
   }
 }
@@ -118,7 +118,7 @@ export class Node extends RestResponse<Schemas['Node']> {
     return this.restData.uuid;
   }
 
-  toString(): string {
+  override toString(): string {
     return `Node(${this.name}, ${this.type}, ${this.connectionStatus})`;
   }
 }

@@ -79,7 +79,7 @@ export class SelectFilter extends RestResponse<Schemas['AutoSelectFilter']> {
   }
 
   /** Multi-line human-readable summary. */
-  toString(): string {
+  override toString(): string {
     const list = (values: string[]) => values.join(', ');
     return [
       `PlaceCount: ${this.placeCount ?? ''}`,
