@@ -52,7 +52,7 @@ import type { LinstorLogEvent, LinstorLogger } from '../core/logger';
 import { stringifyJson } from '../core/lossless-json';
 import { serializePath, serializeQuery } from '../core/path-encoding';
 import { platformHooks, type TlsOptions } from '../core/platform';
-import { redactHeaders, summarizeRequest } from '../core/redact';
+import { summarizeRequest } from '../core/redact';
 import {
   asApiCallResponses,
   type LinstorReply,

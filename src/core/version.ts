@@ -15,7 +15,8 @@ function parse(version: string): ParsedVersion {
     const n = Number.parseInt(p, 10);
     return Number.isNaN(n) ? 0 : n;
   });
-  const pre = preParts.length ? preParts.join('-').split('.') : [];
+  // "rc10" is split into "rc" and "10" so that rc2 < rc10 (natural order)
+  const pre = preParts.length ? (preParts.join('-').match(/\d+|[^\d.]+/g) ?? []) : [];
   return { nums, pre };
 }
 

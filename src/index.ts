@@ -1,0 +1,56 @@
+// Public entry of linstor-api (browser-safe: no node: imports). Keep this a plain list of re-exports.
+
+export {
+  type CallInit,
+  type CallOptions,
+  type ControllerVersionInfo,
+  type HttpVerb,
+  LinstorCore,
+  type LinstorOptions,
+  type LinstorStreamReply,
+  type PathFor,
+  type SuccessData,
+  withLinstor,
+} from './api/linstor-core';
+export {
+  type ApiCallRcData,
+  ApiCallResponse,
+  describeRetCode,
+  isApiCallRcData,
+  type Severity,
+} from './core/api-call-response';
+export {
+  describeError,
+  isLinstorAbortError,
+  isLinstorApiCallError,
+  isLinstorArgumentError,
+  isLinstorError,
+  isLinstorErrorOfKind,
+  isLinstorNetworkError,
+  isLinstorReadOnlyAfterSetError,
+  isLinstorTimeoutError,
+  LinstorAbortError,
+  LinstorApiCallError,
+  LinstorArgumentError,
+  LinstorError,
+  type LinstorErrorKind,
+  type LinstorErrorOptions,
+  LinstorNetworkError,
+  LinstorReadOnlyAfterSetError,
+  LinstorTimeoutError,
+} from './core/errors';
+export type { LinstorLogEvent, LinstorLogger } from './core/logger';
+export { parseJson, stringifyJson } from './core/lossless-json';
+export { encodePathSegment, serializeQuery } from './core/path-encoding';
+export type { TlsOptions } from './core/platform';
+export type { LinstorReply, RequestSummary } from './core/reply-mapping';
+export { DEFAULT_TIMEOUT_MS, type FetchLike, PROBE_TIMEOUT_MS } from './core/transport';
+export {
+  type ControllerAddress,
+  controllerUriList,
+  parseControllerUri,
+  REST_HTTPS_PORT,
+  REST_PORT,
+} from './core/uri';
+export { SDK_VERSION, userAgent } from './core/user-agent';
+export { API_VERSION_MIN, compareVersions } from './core/version';
