@@ -63,7 +63,7 @@ export class ErrorReport extends RestResponse<Schemas['ErrorReport']> {
     return this.restData.origin_line;
   }
 
-  toString(): string {
+  override toString(): string {
     return `ErrorReport(${this.id})`;
   }
 }

@@ -352,7 +352,7 @@ export class Resource extends RestResponse<ResourceData> {
     return this.restData.state?.in_use;
   }
 
-  toString(): string {
+  override toString(): string {
     return `Resource(${this.name}, ${this.nodeName})`;
   }
 }

@@ -104,7 +104,7 @@ export class SnapshotDefinition extends RestResponse<Schemas['Snapshot']> {
     return (this.restData.snapshots ?? []).map((s) => new Snapshot(s));
   }
 
-  toString(): string {
+  override toString(): string {
     return `SnapshotDefinition(${this.resourceName}, ${this.name})`;
   }
 }
