@@ -33,6 +33,13 @@ export interface GenerateSummary {
   ms: number;
 }
 
+let cachedReference: OpenApiDocument | undefined;
+/** openapi/ as the normaliser's reference, loaded once per process (several upstream runs in one process). */
+function referenceSpec(): OpenApiDocument {
+  cachedReference ??= loadSpecDir(OPENAPI_DIR);
+  return cachedReference;
+}
+
 async function readDocument(spec: string): Promise<OpenApiDocument> {
   let text: string;
   if (/^https?:\/\//i.test(spec)) {
@@ -74,7 +81,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateSummar
 
   // An upstream document borrows operationIds and version gates from the repo's openapi/.
   const reference =
-    !isOwnSpec && existsSync(path.join(OPENAPI_DIR, 'index.yaml')) ? loadSpecDir(OPENAPI_DIR) : undefined;
+    !isOwnSpec && existsSync(path.join(OPENAPI_DIR, 'index.yaml')) ? referenceSpec() : undefined;
   const { doc, changes } = normalizeSpec(raw, { reference });
   log(
     `normalise ${changes.length} correction(s)${reference ? ' (names and version gates from openapi/)' : ''}`,

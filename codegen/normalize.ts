@@ -20,7 +20,8 @@ import { CodegenError } from './errors';
  *     ProviderKind, LayerType) get the values openapi/ lists (Node.type at least the upper-case names).
  *     Enums stay closed; a schema may opt out of enum checks in responses with `x-linstor-open-enum: true`.
  *  6. The single-object GETs the controller serves but upstream does not describe (openapi-notes.md §3)
- *     are added next to their list GETs, answering one element of the list (404 when absent).
+ *     are added next to their list GETs, answering one element of the list (404 when absent); other
+ *     undescribed operations (GET /v1/space-report, ...) are copied from openapi/ with what they reference.
  *  7. Version gates: an operation without `x-linstor-min-rest-version` takes the one the repo's openapi/
  *     records for the same method + path.
  *
@@ -60,6 +61,15 @@ const SINGLE_OBJECT_LISTS = [
   '/v1/resource-groups/{resource_group}/volume-groups',
   '/v1/nodes/{node}/net-interfaces',
   '/v1/nodes/{node}/storage-pools',
+];
+
+/**
+ * Operations the controller serves but upstream does not describe (openapi-notes.md §3), other than the
+ * single-object GETs; copied from openapi/ (with the components they use) when openapi/ describes them.
+ */
+const UNDOCUMENTED_OPERATIONS: { method: HttpMethod; path: string }[] = [
+  { method: 'get', path: '/v1/space-report' },
+  { method: 'put', path: '/v1/nodes/{node}/evict' },
 ];
 
 /**
@@ -290,6 +300,8 @@ export function normalizeSpec(input: OpenApiDocument, options: NormalizeOptions 
   // 6. Single-object GETs.
   addSingleObjectGets(doc, refOps, changes);
 
+  if (options.reference) copyUndocumentedOperations(doc, options.reference, changes);
+
   // 1. operationIds (after 6, which adds operations) and 7. version gates.
   const taken = new Set<string>();
   for (const { op } of listOperations(doc)) {
@@ -443,5 +455,54 @@ function addSingleObjectGets(doc: OpenApiDocument, refOps: Map<string, JsonObjec
     // Keep HTTP method order stable in the path item: rebuild it with get first.
     paths[singlePath] = { ...(pathLevel ? { parameters: pathLevel } : {}), get: op, ...item };
     changes.push(`added single-object GET ${singlePath}`);
+  }
+}
+
+/** Every `#/components/<section>/<name>` reference inside `node`. */
+function componentRefs(node: unknown, out: Set<string>): Set<string> {
+  if (Array.isArray(node)) for (const n of node) componentRefs(n, out);
+  else if (isObject(node)) {
+    if (typeof node.$ref === 'string' && node.$ref.startsWith('#/components/')) {
+      const [section, name] = node.$ref.slice('#/components/'.length).split('/');
+      if (section && name) out.add(`${section}/${name}`);
+    }
+    for (const v of Object.values(node)) componentRefs(v, out);
+  }
+  return out;
+}
+
+function copyUndocumentedOperations(
+  doc: OpenApiDocument,
+  reference: OpenApiDocument,
+  changes: string[],
+): void {
+  for (const { method, path } of UNDOCUMENTED_OPERATIONS) {
+    const refItem = reference.paths[path];
+    const refOp = isObject(refItem) ? refItem[method] : undefined;
+    if (!isObject(refItem) || !isObject(refOp)) continue;
+    const item = isObject(doc.paths[path]) ? (doc.paths[path] as JsonObject) : {};
+    if (isObject(item[method])) continue;
+    if (item.parameters === undefined && refItem.parameters !== undefined) {
+      item.parameters = structuredClone(refItem.parameters);
+    }
+    item[method] = structuredClone(refOp);
+    doc.paths[path] = item;
+    // Bring along the components it needs that the document lacks (the document's own win).
+    const pending = [...componentRefs(item, new Set())];
+    const seen = new Set<string>();
+    while (pending.length > 0) {
+      const key = pending.pop() as string;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const [section, name] = key.split('/') as [string, string];
+      doc.components[section] ??= {};
+      const target = doc.components[section];
+      if (target[name] !== undefined) continue;
+      const value = reference.components[section]?.[name];
+      if (value === undefined) continue;
+      target[name] = structuredClone(value);
+      pending.push(...componentRefs(value, new Set()));
+    }
+    changes.push(`added ${method.toUpperCase()} ${path} (described in openapi/ only)`);
   }
 }

@@ -144,9 +144,29 @@ export type GenerateResult =
   | { ok: true; operations: number; schemas: number; constants: number; ms: number }
   | { ok: false; error: string };
 
-/** codegen for each job in one tsx process (see fixtures/generate-many.ts). */
-export async function generateMany(jobs: { spec?: string; out: string }[]): Promise<GenerateResult[]> {
-  const r = await runTsx(path.join(__dirname, 'fixtures', 'generate-many.ts'), [JSON.stringify(jobs)]);
-  if (r.code !== 0) throw new Error(`generate-many failed (${r.code}): ${r.stderr}`);
-  return JSON.parse(r.stdout) as GenerateResult[];
+/**
+ * codegen for each job, in `processes` tsx processes (see fixtures/generate-many.ts); jobs are dealt
+ * round-robin and the results come back in job order.
+ */
+export async function generateMany(
+  jobs: { spec?: string; out: string }[],
+  processes = 1,
+): Promise<GenerateResult[]> {
+  const n = Math.max(1, Math.min(processes, jobs.length));
+  const shares = Array.from({ length: n }, (_, k) => jobs.map((_, i) => i).filter((i) => i % n === k));
+  const parts = await Promise.all(
+    shares.map(async (indexes) => {
+      const share = indexes.map((i) => jobs[i]);
+      const r = await runTsx(path.join(__dirname, 'fixtures', 'generate-many.ts'), [JSON.stringify(share)]);
+      if (r.code !== 0) throw new Error(`generate-many failed (${r.code}): ${r.stderr}`);
+      return JSON.parse(r.stdout) as GenerateResult[];
+    }),
+  );
+  const results: GenerateResult[] = new Array(jobs.length);
+  shares.forEach((indexes, k) => {
+    indexes.forEach((i, j) => {
+      results[i] = (parts[k] as GenerateResult[])[j] as GenerateResult;
+    });
+  });
+  return results;
 }
