@@ -1,0 +1,118 @@
+// Controller version and properties, error reports.
+import {
+  CREATED,
+  DELETED,
+  FAIL_INVLD_PROP,
+  MASK_CRT,
+  MASK_CTRL_CONF,
+  MASK_DEL,
+  WARN_NOT_FOUND,
+} from '../../../generated/constants';
+import { PropsModifyShape } from '../body';
+import { entry, failBare, type RcEntry, RcError } from '../rc';
+import { errorReportJson } from '../render';
+import type { Route } from '../router';
+import { checkPropKey, nameFilter, type PropsModify, paginate } from './common';
+
+function setControllerProps(props: Record<string, string>, req: PropsModify): RcEntry[] {
+  const out: RcEntry[] = [];
+  for (const [k, v] of Object.entries(req.override_props ?? {})) {
+    try {
+      checkPropKey(k);
+    } catch (e) {
+      if (!(e instanceof RcError)) throw e;
+      out.push(entry(FAIL_INVLD_PROP | MASK_CTRL_CONF | MASK_CRT, `The key '${k}' is not whitelisted`));
+      continue;
+    }
+    props[k] = v;
+    out.push(entry(MASK_CTRL_CONF | MASK_CRT | CREATED, `Successfully set property '${k}' to value '${v}'`));
+  }
+  for (const k of req.delete_props ?? []) {
+    delete props[k];
+    out.push(entry(MASK_CTRL_CONF | MASK_DEL | DELETED, `Successfully deleted property '${k}'`));
+  }
+  for (const ns of req.delete_namespaces ?? []) {
+    const prefix = ns.endsWith('/') ? ns : `${ns}/`;
+    for (const k of Object.keys(props)) {
+      if (!k.startsWith(prefix)) continue;
+      delete props[k];
+      out.push(entry(MASK_CTRL_CONF | MASK_DEL | DELETED, `Successfully deleted property '${k}'`));
+    }
+  }
+  return out;
+}
+
+export const controllerRoutes: Route[] = [
+  {
+    method: 'GET',
+    template: '/v1/controller/version',
+    handler: ({ state }) => ({ json: { ...state.version } }),
+  },
+  {
+    method: 'GET',
+    template: '/v1/controller/properties',
+    handler: ({ state }) => ({ json: { ...state.controllerProps } }),
+  },
+  {
+    method: 'POST',
+    template: '/v1/controller/properties',
+    success: 201,
+    parseErrorStatus: 400,
+    context: [MASK_CTRL_CONF, MASK_CRT],
+    handler: (ctx) => ({
+      entries: setControllerProps(ctx.state.controllerProps, ctx.body<PropsModify>(PropsModifyShape)),
+    }),
+  },
+  {
+    method: 'DELETE',
+    template: '/v1/controller/properties/{key*}',
+    context: [MASK_CTRL_CONF, MASK_DEL],
+    handler: ({ state, params }) => {
+      const k = params[0] as string;
+      if (!(k in state.controllerProps)) {
+        return { entries: [entry(WARN_NOT_FOUND, `Property '${k}' not found.`)] };
+      }
+      delete state.controllerProps[k];
+      return {
+        entries: [entry(MASK_CTRL_CONF | MASK_DEL | DELETED, `Successfully deleted property '${k}'`)],
+      };
+    },
+  },
+  {
+    method: 'GET',
+    template: '/v1/error-reports',
+    handler: ({ state, query }) => {
+      const nodes = nameFilter(query, 'node');
+      const since = query.get('since');
+      const to = query.get('to');
+      const withContent = (query.get('withContent') ?? '').toLowerCase() === 'true';
+      const list = state.errorReports.filter(
+        (e) =>
+          (!nodes || nodes.has(e.nodeName.toUpperCase())) &&
+          (since === null || e.errorTime >= Number(since)) &&
+          (to === null || e.errorTime <= Number(to)),
+      );
+      return { json: paginate(list, query).map((e) => errorReportJson(e, withContent)) };
+    },
+  },
+  {
+    method: 'GET',
+    template: '/v1/error-reports/{reportid}',
+    handler: ({ state, params, query }) => {
+      const report = state.errorReports.find((e) => e.id === params[0]);
+      if (!report) return { raw: '', status: 404 };
+      const withContent = (query.get('withContent') ?? 'true').toLowerCase() === 'true';
+      return { json: [errorReportJson(report, withContent)] };
+    },
+  },
+  {
+    method: 'DELETE',
+    template: '/v1/error-reports/{reportid}',
+    handler: ({ state, params }) => {
+      const i = state.errorReports.findIndex((e) => e.id === params[0]);
+      if (i < 0) failBare(WARN_NOT_FOUND, `Error report '${params[0]}' not found.`);
+      state.errorReports.splice(i, 1);
+      return { entries: [entry(DELETED, `Error report '${params[0]}' deleted.`)] };
+    },
+  },
+];

@@ -1,0 +1,421 @@
+// Nodes and their net interfaces (controller-behavior.md §3.1).
+import {
+  CREATED,
+  DELETED,
+  FAIL_EXISTS_NET_IF,
+  FAIL_EXISTS_NODE,
+  FAIL_IN_USE,
+  FAIL_INVLD_NET_ADDR,
+  FAIL_INVLD_NET_NAME,
+  FAIL_INVLD_NET_PORT,
+  FAIL_INVLD_NET_TYPE,
+  FAIL_INVLD_NODE_NAME,
+  FAIL_INVLD_NODE_TYPE,
+  FAIL_MISSING_NETCOM,
+  FAIL_NO_STLT_CONN_DEFINED,
+  FAIL_NODE_HAS_USED_RSC,
+  FAIL_NOT_FOUND_NET_IF,
+  FAIL_NOT_FOUND_NODE,
+  MASK_CRT,
+  MASK_DEL,
+  MASK_MOD,
+  MASK_NET_IF,
+  MASK_NODE,
+  MODIFIED,
+  WARN_NOT_CONNECTED,
+  WARN_NOT_FOUND,
+} from '../../../generated/constants';
+import { NetInterfaceShape, NodeCreateShape, NodeModifyShape } from '../body';
+import { nodeNotFound, notConnectedDetails } from '../messages';
+import { hostNameCheck, isIpLiteral, NAME_LIMITS, nameCheck } from '../names';
+import { removeResource } from '../ops';
+import { entry, fail, failBare, type RcEntry } from '../rc';
+import { isDiskless, netInterfaceJson, nodeJson } from '../render';
+import type { Route, RouteContext } from '../router';
+import {
+  DFLT_DISKLESS_STOR_POOL,
+  key,
+  type NetInterfaceRecord,
+  type NodeRecord,
+  type NodeType,
+  type Props,
+  type SimulatorState,
+} from '../state';
+import {
+  initialProps,
+  json,
+  modifyProps,
+  nameFilter,
+  type PropsModify,
+  paginate,
+  propsFilter,
+} from './common';
+
+const NODE_TYPES: NodeType[] = ['CONTROLLER', 'SATELLITE', 'COMBINED', 'AUXILIARY'];
+
+interface NetIfBody {
+  name?: string;
+  address?: string;
+  satellite_port?: number;
+  satellite_encryption_type?: string;
+  is_active?: boolean;
+}
+
+interface NodeBody {
+  name?: string;
+  type?: string;
+  props?: Props;
+  net_interfaces?: NetIfBody[];
+}
+
+export interface NodeCreateOptions {
+  /** whether new nodes' satellites answer (connection_status ONLINE); default true */
+  online?: boolean;
+}
+
+function checkNetInterface(nodeName: string, n: NetIfBody): NetInterfaceRecord & { hasStltConn: boolean } {
+  const name = n.name ?? '';
+  const bad = nameCheck(name, NAME_LIMITS.netInterface);
+  if (bad) {
+    fail(FAIL_INVLD_NET_NAME, `The specified net interface name '${name}' is invalid.`, {
+      cause: bad,
+      objRefs: { Node: nodeName },
+    });
+  }
+  if (!n.address || !isIpLiteral(n.address)) {
+    fail(FAIL_INVLD_NET_ADDR, 'Failed to parse IP address', {
+      details: `The given address '${n.address ?? ''}' is not an IPv4 or IPv6 address.`,
+      objRefs: { Node: nodeName },
+    });
+  }
+  if (n.satellite_port !== undefined && (n.satellite_port < 1 || n.satellite_port > 65535)) {
+    fail(FAIL_INVLD_NET_PORT, `The given port '${n.satellite_port}' is invalid.`, {
+      cause: 'Ports have to be in the range 1 - 65535.',
+    });
+  }
+  let enc: string | undefined;
+  if (n.satellite_encryption_type !== undefined) {
+    enc = n.satellite_encryption_type.toUpperCase();
+    if (enc !== 'PLAIN' && enc !== 'SSL') {
+      fail(FAIL_INVLD_NET_TYPE, `The given encryption type '${n.satellite_encryption_type}' is invalid.`, {
+        correction: 'Use PLAIN or SSL.',
+      });
+    }
+  }
+  return {
+    name,
+    address: n.address,
+    satellitePort: n.satellite_port,
+    satelliteEncryptionType: enc,
+    isActive: false,
+    uuid: '',
+    hasStltConn: n.satellite_port !== undefined && enc !== undefined,
+  };
+}
+
+/** Registers a node as POST /v1/nodes does; returns the reply entries (also used by seeding). */
+export function createNode(state: SimulatorState, body: NodeBody, opts: NodeCreateOptions = {}): RcEntry[] {
+  const name = body.name ?? '';
+  const type = (body.type ?? 'SATELLITE').toUpperCase() as NodeType;
+  if (!NODE_TYPES.includes(type)) {
+    fail(FAIL_INVLD_NODE_TYPE, `The specified node type '${body.type}' is invalid.`, {
+      correction: `Valid node types are:\n${NODE_TYPES.join('\n')}`,
+    });
+  }
+  const netIfs = body.net_interfaces ?? [];
+  if (netIfs.length === 0) {
+    fail(FAIL_MISSING_NETCOM, `Registration of node '${name}' failed.`, {
+      cause: 'No network interfaces were given.',
+      objRefs: { Node: name },
+    });
+  }
+  const bad = hostNameCheck(name);
+  if (bad) fail(FAIL_INVLD_NODE_NAME, `The given node name '${name}' is invalid.`, { cause: bad });
+  if (state.node(name)) {
+    fail(FAIL_EXISTS_NODE, `Registration of node '${name}' failed.`, {
+      cause: `A node with the specified name '${name}' already exists.`,
+      objRefs: { Node: name },
+    });
+  }
+  const checked = netIfs.map((n) => checkNetInterface(name, n));
+  const seen = new Set<string>();
+  for (const n of checked) {
+    if (seen.has(key(n.name))) {
+      fail(FAIL_EXISTS_NET_IF, `A net interface with the name '${n.name}' already exists on node '${name}'.`);
+    }
+    seen.add(key(n.name));
+  }
+  const stlt = checked.find((n) => n.hasStltConn);
+  if (!stlt) {
+    fail(FAIL_NO_STLT_CONN_DEFINED, `No satellite connection defined for node '${name}'`, {
+      objRefs: { Node: name },
+    });
+  }
+  const out = initialProps(body.props, MASK_NODE);
+  const online = opts.online ?? true;
+  const node: NodeRecord = {
+    name,
+    type,
+    flags: [],
+    props: { ...body.props, CurStltConnName: stlt.name },
+    netInterfaces: new Map(),
+    connectionStatus: online ? 'ONLINE' : 'OFFLINE',
+    uuid: state.uuid(),
+    storagePools: new Map(),
+    usedTcpPorts: new Set(),
+    resourceCount: 0,
+  };
+  if (online) node.props.NodeUname = name;
+  for (const n of checked) {
+    const { hasStltConn: _ignored, ...rec } = n;
+    node.netInterfaces.set(key(n.name), { ...rec, isActive: n === stlt, uuid: state.uuid() });
+  }
+  if (type !== 'CONTROLLER') {
+    node.storagePools.set(key(DFLT_DISKLESS_STOR_POOL), {
+      name: DFLT_DISKLESS_STOR_POOL,
+      nodeName: name,
+      providerKind: 'DISKLESS',
+      props: {},
+      totalCapacity: 0,
+      usedKib: 0,
+      uuid: state.uuid(),
+      externalLocking: false,
+    });
+  }
+  state.nodes.set(key(name), node);
+  out.push(
+    entry(CREATED, `New node '${name}' registered.`, {
+      details: `Node '${name}' UUID is: ${node.uuid}`,
+      objRefs: { Node: name, UUID: node.uuid },
+    }),
+  );
+  if (!online) {
+    out.push(
+      entry(WARN_NOT_CONNECTED, `No active connection to satellite '${name}'`, {
+        details: notConnectedDetails,
+        objRefs: { Node: name },
+      }),
+    );
+  }
+  return out;
+}
+
+const nodeOf = (ctx: RouteContext): NodeRecord =>
+  ctx.state.node(ctx.params[0] as string) ?? nodeNotFound(ctx.params[0] as string);
+
+function deleteNode(state: SimulatorState, name: string): RcEntry[] {
+  const node = state.node(name);
+  if (!node) {
+    return [
+      entry(WARN_NOT_FOUND, `Deletion of node '${name}' had no effect.`, {
+        cause: `Node '${name}' does not exist.`,
+        objRefs: { Node: name },
+      }),
+    ];
+  }
+  const held = [...state.resourceDefinitions.values()]
+    .map((rd) => ({ rd, r: rd.resources.get(key(name)) }))
+    .filter((x) => x.r !== undefined);
+  for (const { rd, r } of held) {
+    const rsc = r as NonNullable<typeof r>;
+    const lastDiskful =
+      !isDiskless(rsc) &&
+      [...rd.resources.values()].filter((p) => !isDiskless(p)).length === 1 &&
+      [...rd.resources.values()].some((p) => isDiskless(p) && !p.flags.has('TIE_BREAKER'));
+    if (rsc.inUse || lastDiskful) {
+      fail(FAIL_NODE_HAS_USED_RSC, `Node '${name}' still has resources that are in use or needed by peers.`, {
+        details: `Resource '${rd.name}' on node '${name}' ${rsc.inUse ? 'is in use' : 'is the last diskful replica'}.`,
+        objRefs: { Node: name, RscDfn: rd.name },
+      });
+    }
+  }
+  for (const { rd, r } of held) removeResource(state, rd, r as NonNullable<typeof r>);
+  state.nodes.delete(key(name));
+  return [
+    entry(DELETED, `Node '${name}' deleted.`, {
+      details: `Node '${name}' UUID was: ${node.uuid}`,
+      objRefs: { Node: name, UUID: node.uuid },
+    }),
+  ];
+}
+
+export function nodeRoutes(opts: () => NodeCreateOptions): Route[] {
+  return [
+    {
+      method: 'GET',
+      template: '/v1/nodes',
+      handler: ({ state, query }) => {
+        const names = nameFilter(query, 'nodes');
+        const byProps = propsFilter(query);
+        const list = state
+          .sortedNodes()
+          .filter((n) => (!names || names.has(key(n.name))) && byProps(n.props));
+        return json(paginate(list, query).map(nodeJson));
+      },
+    },
+    {
+      method: 'GET',
+      template: '/v1/nodes/{node}',
+      handler: ({ state, params }) => {
+        const node = state.node(params[0] as string);
+        if (!node) failBare(FAIL_NOT_FOUND_NODE, `Node '${params[0]}' not found.`);
+        return json(nodeJson(node));
+      },
+    },
+    {
+      method: 'POST',
+      template: '/v1/nodes',
+      success: 201,
+      context: [MASK_NODE, MASK_CRT],
+      handler: (ctx) => ({ entries: createNode(ctx.state, ctx.body<NodeBody>(NodeCreateShape), opts()) }),
+    },
+    {
+      method: 'PUT',
+      template: '/v1/nodes/{node}',
+      context: [MASK_NODE, MASK_MOD],
+      handler: (ctx) => {
+        const node = nodeOf(ctx);
+        const body = ctx.body<PropsModify & { node_type?: string }>(NodeModifyShape);
+        if (body.node_type !== undefined) {
+          const t = body.node_type.toUpperCase() as NodeType;
+          if (!NODE_TYPES.includes(t))
+            fail(FAIL_INVLD_NODE_TYPE, `The specified node type '${body.node_type}' is invalid.`);
+          node.type = t;
+        }
+        const out = modifyProps(node.props, body, MASK_NODE);
+        out.push(
+          entry(MODIFIED, `Node '${node.name}' modified.`, {
+            details: `Node '${node.name}' UUID is: ${node.uuid}`,
+            objRefs: { Node: node.name },
+          }),
+        );
+        return { entries: out };
+      },
+    },
+    {
+      method: 'DELETE',
+      template: '/v1/nodes/{node}',
+      context: [MASK_NODE, MASK_DEL],
+      handler: ({ state, params }) => ({ entries: deleteNode(state, params[0] as string) }),
+    },
+    {
+      method: 'PUT',
+      template: '/v1/nodes/{node}/reconnect',
+      context: [MASK_NODE, MASK_MOD],
+      handler: (ctx) => {
+        const node = nodeOf(ctx);
+        return {
+          entries: [
+            entry(MODIFIED, `Node '${node.name}' reconnect requested.`, { objRefs: { Node: node.name } }),
+          ],
+        };
+      },
+    },
+    // ---- net interfaces ----
+    {
+      method: 'GET',
+      template: '/v1/nodes/{node}/net-interfaces',
+      handler: (ctx) =>
+        json(paginate([...nodeOf(ctx).netInterfaces.values()], ctx.query).map(netInterfaceJson)),
+    },
+    {
+      method: 'GET',
+      template: '/v1/nodes/{node}/net-interfaces/{netinterface}',
+      handler: ({ state, params }) => {
+        const node = state.node(params[0] as string);
+        if (!node) failBare(FAIL_NOT_FOUND_NODE, `Node '${params[0]}' not found.`);
+        const n = node.netInterfaces.get(key(params[1] as string));
+        if (!n)
+          failBare(FAIL_NOT_FOUND_NET_IF, `Net interface '${params[1]}' on node '${node.name}' not found.`);
+        return json(netInterfaceJson(n));
+      },
+    },
+    {
+      method: 'POST',
+      template: '/v1/nodes/{node}/net-interfaces',
+      success: 201,
+      context: [MASK_NET_IF, MASK_CRT],
+      handler: (ctx) => {
+        const node = nodeOf(ctx);
+        const checked = checkNetInterface(node.name, ctx.body<NetIfBody>(NetInterfaceShape));
+        if (node.netInterfaces.has(key(checked.name))) {
+          fail(
+            FAIL_EXISTS_NET_IF,
+            `A net interface with the name '${checked.name}' already exists on node '${node.name}'.`,
+          );
+        }
+        const { hasStltConn: _ignored, ...rec } = checked;
+        const uuid = ctx.state.uuid();
+        node.netInterfaces.set(key(checked.name), { ...rec, uuid });
+        return {
+          entries: [
+            entry(CREATED, `New net interface '${checked.name}' on node '${node.name}' created.`, {
+              details: `Net interface '${checked.name}' on node '${node.name}' UUID is: ${uuid}`,
+              objRefs: { Node: node.name },
+            }),
+          ],
+        };
+      },
+    },
+    {
+      method: 'PUT',
+      template: '/v1/nodes/{node}/net-interfaces/{netinterface}',
+      context: [MASK_NET_IF, MASK_MOD],
+      handler: (ctx) => {
+        const node = nodeOf(ctx);
+        const current = node.netInterfaces.get(key(ctx.params[1] as string));
+        if (!current) {
+          fail(FAIL_NOT_FOUND_NET_IF, `Net interface '${ctx.params[1]}' on node '${node.name}' not found.`);
+        }
+        const body = ctx.body<NetIfBody>(NetInterfaceShape);
+        const checked = checkNetInterface(node.name, {
+          ...body,
+          name: current.name,
+          address: body.address ?? current.address,
+        });
+        current.address = checked.address;
+        if (checked.satellitePort !== undefined) current.satellitePort = checked.satellitePort;
+        if (checked.satelliteEncryptionType !== undefined)
+          current.satelliteEncryptionType = checked.satelliteEncryptionType;
+        return {
+          entries: [
+            entry(MODIFIED, `Net interface '${current.name}' on node '${node.name}' modified.`, {
+              details: `Net interface '${current.name}' on node '${node.name}' UUID is: ${current.uuid}`,
+              objRefs: { Node: node.name },
+            }),
+          ],
+        };
+      },
+    },
+    {
+      method: 'DELETE',
+      template: '/v1/nodes/{node}/net-interfaces/{netinterface}',
+      context: [MASK_NET_IF, MASK_DEL],
+      handler: (ctx) => {
+        const node = nodeOf(ctx);
+        const current = node.netInterfaces.get(key(ctx.params[1] as string));
+        if (!current) {
+          return {
+            entries: [
+              entry(WARN_NOT_FOUND, `Net interface '${ctx.params[1]}' on node '${node.name}' not found.`),
+            ],
+          };
+        }
+        if (current.isActive) {
+          fail(
+            FAIL_IN_USE,
+            `Net interface '${current.name}' on node '${node.name}' is the active satellite connection.`,
+          );
+        }
+        node.netInterfaces.delete(key(current.name));
+        return {
+          entries: [
+            entry(DELETED, `Net interface '${current.name}' on node '${node.name}' deleted.`, {
+              details: `Net interface '${current.name}' on node '${node.name}' UUID was: ${current.uuid}`,
+            }),
+          ],
+        };
+      },
+    },
+  ];
+}

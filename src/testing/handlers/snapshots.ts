@@ -1,0 +1,327 @@
+// Snapshots: create, list, delete, rollback, restore (volume definitions and resources), and the
+// snapshot view.
+import {
+  CREATED,
+  DELETED,
+  FAIL_EXISTS_RSC,
+  FAIL_EXISTS_SNAPSHOT_DFN,
+  FAIL_EXISTS_VLM_DFN,
+  FAIL_IN_USE,
+  FAIL_INVLD_SNAPSHOT_NAME,
+  FAIL_NOT_FOUND_RSC,
+  FAIL_NOT_FOUND_SNAPSHOT_DFN,
+  FAIL_NOT_FOUND_VLM_DFN,
+  FAIL_SNAPSHOTS_NOT_SUPPORTED,
+  MASK_CRT,
+  MASK_DEL,
+  MASK_MOD,
+  MASK_RSC,
+  MASK_SNAPSHOT,
+  MASK_VLM_DFN,
+  MODIFIED,
+} from '../../../generated/constants';
+import { PropsModifyShape, SnapshotCreateShape, SnapshotRestoreShape, SnapshotRollbackShape } from '../body';
+import { rscDfnNotFound, storPoolNotFound } from '../messages';
+import { NAME_LIMITS, nameCheck } from '../names';
+import {
+  checkCapacity,
+  commitResource,
+  deployEntries,
+  diskfulResources,
+  ensureMinors,
+  reconcileTieBreaker,
+  registeredEntries,
+} from '../ops';
+import { entry, fail, failBare, type RcEntry } from '../rc';
+import { poolKibFor, snapshotJson, supportsSnapshots } from '../render';
+import type { Route, RouteContext } from '../router';
+import { key, type Props, type ResourceDefinitionRecord, type SnapshotRecord } from '../state';
+import { json, modifyProps, nameFilter, type PropsModify, paginate } from './common';
+
+const RD = '/v1/resource-definitions/{resource}';
+
+const rdOf = (ctx: RouteContext): ResourceDefinitionRecord =>
+  ctx.state.resourceDefinition(ctx.params[0] as string) ?? rscDfnNotFound(ctx.params[0] as string);
+
+function snapOf(ctx: RouteContext, rd: ResourceDefinitionRecord): SnapshotRecord {
+  const s = rd.snapshots.get(key(ctx.params[1] as string));
+  if (!s) {
+    fail(
+      FAIL_NOT_FOUND_SNAPSHOT_DFN,
+      `Snapshot definition '${ctx.params[1]}' of resource '${rd.name}' not found.`,
+      {
+        objRefs: { RscDfn: rd.name },
+      },
+    );
+  }
+  return s;
+}
+
+export function snapshotRoutes(): Route[] {
+  return [
+    {
+      method: 'GET',
+      template: `${RD}/snapshots`,
+      handler: (ctx) => {
+        const rd = rdOf(ctx);
+        return json(paginate([...rd.snapshots.values()], ctx.query).map((s) => snapshotJson(s, rd)));
+      },
+    },
+    {
+      method: 'GET',
+      template: `${RD}/snapshots/{snapshot}`,
+      handler: (ctx) => {
+        const rd = rdOf(ctx);
+        const s = rd.snapshots.get(key(ctx.params[1] as string));
+        if (!s) failBare(FAIL_NOT_FOUND_SNAPSHOT_DFN, `Snapshot '${ctx.params[1]}' not found.`);
+        return json(snapshotJson(s, rd));
+      },
+    },
+    {
+      method: 'GET',
+      template: '/v1/view/snapshots',
+      handler: ({ state, query }) => {
+        const nodes = nameFilter(query, 'nodes');
+        const rscs = nameFilter(query, 'resources');
+        const out: Record<string, unknown>[] = [];
+        for (const rd of state.sortedResourceDefinitions()) {
+          if (rscs && !rscs.has(key(rd.name))) continue;
+          for (const s of rd.snapshots.values()) {
+            if (nodes && ![...s.nodes.keys()].some((n) => nodes.has(n))) continue;
+            out.push(snapshotJson(s, rd));
+          }
+        }
+        return json(paginate(out, query));
+      },
+    },
+    {
+      method: 'POST',
+      template: `${RD}/snapshots`,
+      success: 201,
+      context: [MASK_SNAPSHOT, MASK_CRT],
+      handler: (ctx) => {
+        const rd = rdOf(ctx);
+        const body = ctx.body<{ name?: string; nodes?: string[]; props?: Props }>(SnapshotCreateShape);
+        const name = body.name ?? '';
+        const bad = nameCheck(name, NAME_LIMITS.snapshot);
+        if (bad)
+          fail(FAIL_INVLD_SNAPSHOT_NAME, `The given snapshot name '${name}' is invalid.`, { cause: bad });
+        if (rd.snapshots.has(key(name))) {
+          fail(
+            FAIL_EXISTS_SNAPSHOT_DFN,
+            `A snapshot definition with the name '${name}' already exists in resource definition '${rd.name}'.`,
+          );
+        }
+        const wanted = body.nodes && body.nodes.length > 0 ? new Set(body.nodes.map(key)) : undefined;
+        const rscs = diskfulResources(rd).filter((r) => !wanted || wanted.has(key(r.nodeName)));
+        if (rscs.length === 0)
+          fail(FAIL_NOT_FOUND_RSC, `Resource '${rd.name}' has no diskful resource to take a snapshot of.`);
+        for (const r of rscs) {
+          for (const v of r.volumes.values()) {
+            if (!supportsSnapshots(v.providerKind)) {
+              fail(
+                FAIL_SNAPSHOTS_NOT_SUPPORTED,
+                `Storage driver '${v.providerKind}' does not support snapshots.`,
+                {
+                  details: `Used by resource '${rd.name}' on node '${r.nodeName}', storage pool '${v.storagePoolName}'.`,
+                },
+              );
+            }
+          }
+        }
+        const now = ctx.state.now();
+        const snap: SnapshotRecord = {
+          name,
+          rdName: rd.name,
+          props: { ...body.props },
+          flags: ['SUCCESSFUL'],
+          uuid: ctx.state.uuid(),
+          createTimestamp: now,
+          volumeDefinitions: [...rd.volumeDefinitions.values()].map((vd) => ({
+            number: vd.number,
+            sizeKib: vd.sizeKib,
+          })),
+          nodes: new Map(),
+        };
+        for (const r of rscs) {
+          snap.nodes.set(key(r.nodeName), {
+            nodeName: r.nodeName,
+            uuid: ctx.state.uuid(),
+            createTimestamp: now,
+            volumes: [...r.volumes.values()].map((v) => ({
+              number: v.number,
+              storagePoolName: v.storagePoolName,
+              providerKind: v.providerKind,
+              uuid: ctx.state.uuid(),
+            })),
+          });
+        }
+        rd.snapshots.set(key(name), snap);
+        const out: RcEntry[] = [
+          entry(CREATED, `New snapshot '${name}' of resource '${rd.name}' registered.`, {
+            details: `Snapshot '${name}' of resource '${rd.name}' UUID is: ${snap.uuid}`,
+            objRefs: { RscDfn: rd.name, SnapshotName: name },
+          }),
+        ];
+        for (const r of rscs)
+          out.push(entry(MODIFIED, `Suspended IO of '[${rd.name}]' on '${r.nodeName}' for snapshot`));
+        for (const r of rscs) out.push(entry(MODIFIED, `Took snapshot of '[${rd.name}]' on '${r.nodeName}'`));
+        for (const r of rscs)
+          out.push(entry(MODIFIED, `Resumed IO of '[${rd.name}]' on '${r.nodeName}' after snapshot`));
+        return { entries: out };
+      },
+    },
+    {
+      method: 'PUT',
+      template: `${RD}/snapshots/{snapshot}`,
+      context: [MASK_SNAPSHOT, MASK_MOD],
+      handler: (ctx) => {
+        const rd = rdOf(ctx);
+        const s = snapOf(ctx, rd);
+        const out = modifyProps(s.props, ctx.body<PropsModify>(PropsModifyShape), MASK_SNAPSHOT);
+        out.push(entry(MODIFIED, `Snapshot '${s.name}' of resource '${rd.name}' modified.`));
+        return { entries: out };
+      },
+    },
+    {
+      method: 'DELETE',
+      template: `${RD}/snapshots/{snapshot}`,
+      context: [MASK_SNAPSHOT, MASK_DEL],
+      handler: (ctx) => {
+        const rd = rdOf(ctx);
+        const s = snapOf(ctx, rd);
+        const only = nameFilter(ctx.query, 'nodes');
+        if (only) {
+          for (const n of only) s.nodes.delete(n);
+          if (s.nodes.size > 0) {
+            return {
+              entries: [
+                entry(DELETED, `Snapshot '${s.name}' of resource '${rd.name}' deleted on the given nodes.`),
+              ],
+            };
+          }
+        }
+        rd.snapshots.delete(key(s.name));
+        return {
+          entries: [
+            entry(DELETED, `Snapshot '${s.name}' of resource '${rd.name}' deleted.`, {
+              details: `Snapshot '${s.name}' of resource '${rd.name}' UUID was: ${s.uuid}`,
+              objRefs: { RscDfn: rd.name, SnapshotName: s.name },
+            }),
+          ],
+        };
+      },
+    },
+    {
+      method: 'POST',
+      template: `${RD}/snapshot-rollback/{snapshot}`,
+      context: [MASK_SNAPSHOT, MASK_MOD],
+      handler: (ctx) => {
+        const rd = rdOf(ctx);
+        const s = snapOf(ctx, rd);
+        ctx.optionalBody(SnapshotRollbackShape);
+        const inUse = [...rd.resources.values()].find((r) => r.inUse);
+        if (inUse) fail(FAIL_IN_USE, `Resource '${rd.name}' on node '${inUse.nodeName}' is still in use.`);
+        const out = [
+          entry(MODIFIED, `Rollback of resource '${rd.name}' to snapshot '${s.name}' registered.`),
+        ];
+        for (const n of s.nodes.values())
+          out.push(
+            entry(MODIFIED, `Rolled back resource '${rd.name}' on '${n.nodeName}' to snapshot '${s.name}'`),
+          );
+        return { entries: out };
+      },
+    },
+    {
+      method: 'POST',
+      template: `${RD}/snapshot-restore-volume-definition/{snapshot}`,
+      context: [MASK_VLM_DFN, MASK_CRT],
+      handler: (ctx) => {
+        const rd = rdOf(ctx);
+        const s = snapOf(ctx, rd);
+        const body = ctx.body<{ to_resource?: string }>(SnapshotRestoreShape);
+        const target =
+          ctx.state.resourceDefinition(body.to_resource ?? '') ?? rscDfnNotFound(body.to_resource ?? '');
+        if (target.volumeDefinitions.size > 0) {
+          fail(FAIL_EXISTS_VLM_DFN, `Resource definition '${target.name}' already has volume definitions.`);
+        }
+        const out: RcEntry[] = [];
+        for (const v of s.volumeDefinitions) {
+          const uuid = ctx.state.uuid();
+          target.volumeDefinitions.set(v.number, {
+            number: v.number,
+            sizeKib: v.sizeKib,
+            props: { DrbdCurrentGi: ctx.state.randomHex(16) },
+            flags: [],
+            uuid,
+          });
+          out.push(
+            entry(
+              CREATED,
+              `New volume definition with number '${v.number}' of resource definition '${target.name}' created.`,
+              {
+                details: `Volume definition with number '${v.number}' of resource definition '${target.name}' UUID is: ${uuid}`,
+                objRefs: { RscDfn: target.name, VlmNr: String(v.number) },
+              },
+            ),
+          );
+        }
+        if (!target.layerStack && rd.layerStack) target.layerStack = [...rd.layerStack];
+        ensureMinors(ctx.state, target);
+        return { entries: out };
+      },
+    },
+    {
+      method: 'POST',
+      template: `${RD}/snapshot-restore-resource/{snapshot}`,
+      context: [MASK_RSC, MASK_CRT],
+      handler: (ctx) => {
+        const rd = rdOf(ctx);
+        const s = snapOf(ctx, rd);
+        const body = ctx.body<{ to_resource?: string; nodes?: string[]; stor_pool_rename?: Props }>(
+          SnapshotRestoreShape,
+        );
+        const state = ctx.state;
+        const target =
+          state.resourceDefinition(body.to_resource ?? '') ?? rscDfnNotFound(body.to_resource ?? '');
+        if (target.volumeDefinitions.size === 0) {
+          fail(
+            FAIL_NOT_FOUND_VLM_DFN,
+            `Resource definition '${target.name}' has no volume definitions; restore them first.`,
+          );
+        }
+        const wanted = body.nodes && body.nodes.length > 0 ? new Set(body.nodes.map(key)) : undefined;
+        const rename = body.stor_pool_rename ?? {};
+        const stack = target.layerStack ?? rd.layerStack ?? ['DRBD', 'STORAGE'];
+        const specs = [...s.nodes.values()]
+          .filter((n) => !wanted || wanted.has(key(n.nodeName)))
+          .map((n) => {
+            const node = state.node(n.nodeName);
+            if (!node)
+              return fail(
+                FAIL_NOT_FOUND_RSC,
+                `Node '${n.nodeName}' of snapshot '${s.name}' no longer exists.`,
+              );
+            if (target.resources.has(key(node.name))) {
+              fail(FAIL_EXISTS_RSC, `A resource '${target.name}' on node '${node.name}' already exists.`);
+            }
+            const poolName =
+              rename[n.volumes[0]?.storagePoolName ?? ''] ?? n.volumes[0]?.storagePoolName ?? '';
+            const pool = node.storagePools.get(key(poolName)) ?? storPoolNotFound(node.name, poolName);
+            const plans = [...target.volumeDefinitions.values()].map((vd) => ({
+              vd,
+              pool,
+              poolKib: poolKibFor(pool.providerKind, stack, vd.sizeKib, target.drbd.peerSlots),
+            }));
+            checkCapacity(target, plans);
+            return { node, props: { StorPoolName: pool.name }, flags: new Set<string>(), stack, plans };
+          });
+        const out: RcEntry[] = [];
+        const created = specs.map((spec) => commitResource(state, target, spec));
+        for (const r of created) out.push(...registeredEntries(target, r));
+        out.push(...deployEntries(state, target, created), ...reconcileTieBreaker(state, target));
+        return { entries: out };
+      },
+    },
+  ];
+}

@@ -1,0 +1,335 @@
+// A simple autoplacer (controller-behavior.md §6): candidates are diskful pools on online nodes that
+// pass the select filter and have room for every volume; ranked by free space, then fewest resources,
+// then name; at most one pool per node; replicas_on_same / replicas_on_different honoured.
+import {
+  CREATED,
+  FAIL_NOT_ENOUGH_NODES,
+  MASK_RSC,
+  WARN_RSC_ALREADY_DEPLOYED,
+} from '../../generated/constants';
+import { quoteList } from './messages';
+import {
+  commitResource,
+  deployEntries,
+  diskfulResources,
+  effectiveLayerStack,
+  liveResources,
+  makeDiskful,
+  propsSetEntry,
+  reconcileTieBreaker,
+  type VolumePlan,
+} from './ops';
+import { entry, fail, type RcEntry } from './rc';
+import { freeCapacity, isDiskless, poolKibFor } from './render';
+import {
+  type AutoSelectFilter,
+  key,
+  type NodeRecord,
+  type ResourceDefinitionRecord,
+  type ResourceRecord,
+  type SimulatorState,
+  type StoragePoolRecord,
+} from './state';
+
+export interface Candidate {
+  node: NodeRecord;
+  pool: StoragePoolRecord;
+  needKib: number;
+}
+
+/** Request filter over the group's filter: request fields that are set win. */
+export function mergeFilters(request: AutoSelectFilter, group: AutoSelectFilter): AutoSelectFilter {
+  const out: AutoSelectFilter = { ...group };
+  for (const [k, v] of Object.entries(request) as [keyof AutoSelectFilter, unknown][]) {
+    if (v !== undefined && v !== null) (out as Record<string, unknown>)[k] = v;
+  }
+  if (request.storage_pool !== undefined && request.storage_pool_list === undefined) {
+    out.storage_pool_list = [request.storage_pool];
+  }
+  delete out.storage_pool;
+  return out;
+}
+
+function propCondition(entryText: string): { k: string; v?: string } {
+  const eq = entryText.indexOf('=');
+  return eq < 0 ? { k: entryText } : { k: entryText.slice(0, eq), v: entryText.slice(eq + 1) };
+}
+
+/** Volume sizes the candidate must hold, per pool kind. */
+function neededKib(rd: ResourceDefinitionRecord, pool: StoragePoolRecord, stack: readonly string[]): number {
+  let sum = 0;
+  for (const vd of rd.volumeDefinitions.values()) {
+    sum += poolKibFor(pool.providerKind, stack, vd.sizeKib, rd.drbd.peerSlots);
+  }
+  return sum;
+}
+
+function holdsDiskful(state: SimulatorState, rdName: string, node: NodeRecord): boolean {
+  const r = state.resourceDefinition(rdName)?.resources.get(key(node.name));
+  return r !== undefined && !isDiskless(r);
+}
+
+/** Every eligible (node, best pool) pair, ranked. */
+export function candidates(
+  state: SimulatorState,
+  rd: ResourceDefinitionRecord,
+  filter: AutoSelectFilter,
+  stack: readonly string[],
+): Candidate[] {
+  const poolNames = filter.storage_pool_list?.map(key);
+  const providers = filter.provider_list?.map((p) => p.toUpperCase());
+  const nodeNames = filter.node_name_list?.map(key);
+  const avoid = [rd.name, ...(filter.not_place_with_rsc ?? [])];
+  let avoidRe: RegExp | undefined;
+  if (filter.not_place_with_rsc_regex) {
+    try {
+      avoidRe = new RegExp(filter.not_place_with_rsc_regex, 'i');
+    } catch {
+      avoidRe = undefined;
+    }
+  }
+  const avoidByRegex = avoidRe
+    ? [...state.resourceDefinitions.values()].filter((r) => avoidRe.test(r.name)).map((r) => r.name)
+    : [];
+  const sameFixed = (filter.replicas_on_same ?? []).map(propCondition).filter((c) => c.v !== undefined);
+  const out: Candidate[] = [];
+  for (const node of state.nodes.values()) {
+    if (node.connectionStatus !== 'ONLINE' || node.type === 'CONTROLLER') continue;
+    if (nodeNames && !nodeNames.includes(key(node.name))) continue;
+    if ([...avoid, ...avoidByRegex].some((n) => holdsDiskful(state, n, node))) continue;
+    if (sameFixed.some((c) => node.props[c.k] !== c.v)) continue;
+    let best: Candidate | undefined;
+    for (const pool of node.storagePools.values()) {
+      if (pool.providerKind === 'DISKLESS') continue;
+      if (poolNames && !poolNames.includes(key(pool.name))) continue;
+      if (providers && !providers.includes(pool.providerKind)) continue;
+      const needKib = neededKib(rd, pool, stack);
+      if (freeCapacity(pool) < needKib) continue;
+      if (
+        !best ||
+        freeCapacity(pool) > freeCapacity(best.pool) ||
+        (freeCapacity(pool) === freeCapacity(best.pool) && key(pool.name) < key(best.pool.name))
+      ) {
+        best = { node, pool, needKib };
+      }
+    }
+    if (best) out.push(best);
+  }
+  return out.sort(
+    (a, b) =>
+      freeCapacity(b.pool) - freeCapacity(a.pool) ||
+      a.node.resourceCount - b.node.resourceCount ||
+      (key(a.node.name) < key(b.node.name) ? -1 : 1),
+  );
+}
+
+/** Greedy selection honouring replicas_on_same / replicas_on_different against already placed nodes. */
+function select(
+  ranked: Candidate[],
+  additional: number,
+  placed: NodeRecord[],
+  filter: AutoSelectFilter,
+): Candidate[] | undefined {
+  const same = (filter.replicas_on_same ?? []).map(propCondition).filter((c) => c.v === undefined);
+  const different = (filter.replicas_on_different ?? []).map(propCondition);
+  const tryGroup = (pool: Candidate[]): Candidate[] | undefined => {
+    const chosen: Candidate[] = [];
+    const nodes = [...placed];
+    for (const c of pool) {
+      if (chosen.length === additional) break;
+      const clash = different.some(
+        (d) => c.node.props[d.k] !== undefined && nodes.some((n) => n.props[d.k] === c.node.props[d.k]),
+      );
+      if (clash) continue;
+      chosen.push(c);
+      nodes.push(c.node);
+    }
+    return chosen.length === additional ? chosen : undefined;
+  };
+  if (same.length === 0) return tryGroup(ranked);
+  const sig = (n: NodeRecord): string | undefined => {
+    const vals = same.map((c) => n.props[c.k]);
+    return vals.some((v) => v === undefined) ? undefined : JSON.stringify(vals);
+  };
+  if (placed.length > 0) {
+    const fixed = sig(placed[0] as NodeRecord);
+    return fixed === undefined ? undefined : tryGroup(ranked.filter((c) => sig(c.node) === fixed));
+  }
+  const groups = new Map<string, Candidate[]>();
+  for (const c of ranked) {
+    const s = sig(c.node);
+    if (s === undefined) continue;
+    const g = groups.get(s) ?? [];
+    g.push(c);
+    groups.set(s, g);
+  }
+  for (const g of groups.values()) {
+    const ok = tryGroup(g);
+    if (ok) return ok;
+  }
+  return undefined;
+}
+
+export interface PlacementPlan {
+  rd: ResourceDefinitionRecord;
+  filter: AutoSelectFilter;
+  stack: string[];
+  chosen: Candidate[];
+  /** nodes that get a diskless resource (diskless_on_remaining) */
+  disklessNodes: NodeRecord[];
+  /** warning entries when nothing needs to be placed */
+  skipped?: RcEntry[];
+}
+
+function notEnoughNodes(rd: ResourceDefinitionRecord, filter: AutoSelectFilter, additional: number): never {
+  const need = [...rd.volumeDefinitions.values()].reduce((s, v) => s + v.sizeKib, 0);
+  const lines = [
+    'Not enough nodes fulfilling the following auto-place criteria:',
+    filter.storage_pool_list && filter.storage_pool_list.length > 0
+      ? ` * has a deployed storage pool named ${JSON.stringify(filter.storage_pool_list)}`
+      : ' * has a deployed diskful storage pool',
+    ` * the storage pools have to have at least '${need}' free space`,
+    ' * the current access context has enough privileges to use the node and the storage pool',
+    ' * the node is online',
+    '',
+    'Auto-place configuration details:',
+    `   Replica count: ${filter.place_count ?? 0}`,
+    `   Additional replica count: ${additional}`,
+  ];
+  if (filter.node_name_list?.length) lines.push(`   Node name: ${JSON.stringify(filter.node_name_list)}`);
+  if (filter.replicas_on_same?.length)
+    lines.push(`   Replicas on same nodes: ${JSON.stringify(filter.replicas_on_same)}`);
+  if (filter.replicas_on_different?.length) {
+    lines.push(`   Replicas on different nodes: ${JSON.stringify(filter.replicas_on_different)}`);
+  }
+  if (filter.layer_stack?.length) lines.push(`   Layer stack: ${JSON.stringify(filter.layer_stack)}`);
+  fail(FAIL_NOT_ENOUGH_NODES, 'Not enough available nodes', {
+    details: lines.join('\n'),
+    objRefs: { RscDfn: rd.name },
+  });
+}
+
+/** Works out where to place; throws FAIL_NOT_ENOUGH_NODES without changing anything. */
+export function planAutoplace(
+  state: SimulatorState,
+  rd: ResourceDefinitionRecord,
+  filter: AutoSelectFilter,
+): PlacementPlan {
+  const stack = effectiveLayerStack(state, rd, filter.layer_stack);
+  const diskful = diskfulResources(rd);
+  const disklessExisting = liveResources(rd).filter(isDiskless);
+  const countingDiskless = filter.diskless_type !== undefined && filter.diskless_type !== '';
+  const additional =
+    filter.additional_place_count !== undefined && filter.additional_place_count > 0
+      ? filter.additional_place_count
+      : (filter.place_count ?? 0) - (countingDiskless ? disklessExisting.length : diskful.length);
+  const disklessNodes = (chosenNodes: NodeRecord[]): NodeRecord[] =>
+    filter.diskless_on_remaining
+      ? state
+          .sortedNodes()
+          .filter(
+            (n) =>
+              n.type !== 'CONTROLLER' &&
+              !rd.resources.has(key(n.name)) &&
+              !chosenNodes.includes(n) &&
+              [...n.storagePools.values()].some((p) => p.providerKind === 'DISKLESS'),
+          )
+      : [];
+  const used = diskful.map((r) => r.nodeName);
+  if (additional < 0) {
+    return {
+      rd,
+      filter,
+      stack,
+      chosen: [],
+      disklessNodes: [],
+      skipped: [
+        entry(
+          WARN_RSC_ALREADY_DEPLOYED,
+          `The resource '${rd.name}' was already deployed on ${used.length} nodes: ${quoteList(used)}. The resource would have to be deleted from nodes to reach the placement count.`,
+        ),
+      ],
+    };
+  }
+  if (additional === 0) {
+    return {
+      rd,
+      filter,
+      stack,
+      chosen: [],
+      disklessNodes: disklessNodes([]),
+      skipped: [
+        entry(
+          WARN_RSC_ALREADY_DEPLOYED,
+          `Resource '${rd.name}' was already deployed on ${used.length} nodes. Skipping.`,
+          {
+            details: `Used nodes: ${quoteList(used)}`,
+          },
+        ),
+      ],
+    };
+  }
+  const placed = diskful.map((r) => state.node(r.nodeName)).filter((n): n is NodeRecord => n !== undefined);
+  const chosen = select(candidates(state, rd, filter, stack), additional, placed, filter);
+  if (!chosen) notEnoughNodes(rd, filter, additional);
+  return { rd, filter, stack, chosen, disklessNodes: disklessNodes(chosen.map((c) => c.node)) };
+}
+
+/** Applies a plan: resources (or diskless-to-diskful upgrades) plus the reply entries. */
+export function commitAutoplace(state: SimulatorState, plan: PlacementPlan): RcEntry[] {
+  const { rd, chosen, stack } = plan;
+  const out: RcEntry[] = [...(plan.skipped ?? [])];
+  const created: ResourceRecord[] = [];
+  for (const c of chosen) {
+    const existing = rd.resources.get(key(c.node.name));
+    const plans: VolumePlan[] = [...rd.volumeDefinitions.values()].map((vd) => ({
+      vd,
+      pool: c.pool,
+      poolKib: poolKibFor(c.pool.providerKind, stack, vd.sizeKib, rd.drbd.peerSlots),
+    }));
+    out.push(propsSetEntry(MASK_RSC, ['StorPoolName']));
+    if (existing) {
+      makeDiskful(state, existing, plans, c.pool.name);
+      continue;
+    }
+    created.push(
+      commitResource(state, rd, {
+        node: c.node,
+        props: { StorPoolName: c.pool.name },
+        flags: new Set(),
+        stack,
+        plans,
+      }),
+    );
+  }
+  if (chosen.length > 0) {
+    const objRefs: Record<string, string> = { RscDfn: rd.name };
+    chosen.forEach((c, i) => {
+      objRefs[`Node/${i}`] = c.node.name;
+      objRefs[`StoragePool/${i}/0`] = `${c.pool.name},${c.pool.providerKind}`;
+    });
+    out.push(
+      entry(CREATED, `Resource '${rd.name}' successfully autoplaced on ${chosen.length} nodes`, {
+        details: `Used nodes (storage pool name): ${chosen.map((c) => `'${c.node.name} (${c.pool.name})'`).join(', ')}`,
+        objRefs,
+      }),
+    );
+  }
+  for (const node of plan.disklessNodes) {
+    const pool = [...node.storagePools.values()].find(
+      (p) => p.providerKind === 'DISKLESS',
+    ) as StoragePoolRecord;
+    created.push(
+      commitResource(state, rd, {
+        node,
+        props: {},
+        flags: new Set(['DISKLESS', 'DRBD_DISKLESS']),
+        stack,
+        disklessPool: pool,
+      }),
+    );
+  }
+  if (created.length > 0) out.push(...deployEntries(state, rd, created));
+  out.push(...reconcileTieBreaker(state, rd));
+  return out;
+}
