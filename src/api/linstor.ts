@@ -1,0 +1,54 @@
+import { type InstalledMethods, installMethods } from './install-methods';
+import { LinstorCore } from './linstor-core';
+import { connectionMethods, connectionStatics } from './methods/connection';
+import { nodeConnectionMethods } from './methods/node-connections';
+import { nodeMethods } from './methods/nodes';
+import { resourceDefinitionMethods } from './methods/resource-definitions';
+import { resourceGroupMethods } from './methods/resource-groups';
+import { storagePoolDefinitionMethods } from './methods/storage-pool-definitions';
+import { storagePoolMethods } from './methods/storage-pools';
+import { volumeDefinitionMethods } from './methods/volume-definitions';
+import { volumeGroupMethods } from './methods/volume-groups';
+
+/**
+ * The LINSTOR client: python-linstor's `Linstor` with every method in camelCase, each taking one
+ * options object (`await lin.nodeCreate({ nodeName: 'alpha', nodeType: 'Satellite', ip: '10.0.0.1' })`).
+ * The connection part is `LinstorCore`; the methods come from the families in `src/api/methods/`.
+ */
+export class Linstor extends LinstorCore {
+  // python's classmethods, callable without an instance as well.
+  static readonly layerList = connectionStatics.layerList;
+  static readonly providerList = connectionStatics.providerList;
+  static readonly parseVolumeSizeToKib = connectionStatics.parseVolumeSizeToKib;
+  static readonly hasLinstorHttps = connectionStatics.hasLinstorHttps;
+  static readonly allApiResponsesNoError = connectionStatics.allApiResponsesNoError;
+  static readonly allApiResponsesSuccess = connectionStatics.allApiResponsesSuccess;
+  static readonly filterApiCallResponse = connectionStatics.filterApiCallResponse;
+  static readonly filterApiCallResponseErrors = connectionStatics.filterApiCallResponseErrors;
+  static readonly returnIfFailure = connectionStatics.returnIfFailure;
+  static readonly returnIfError = connectionStatics.returnIfError;
+}
+
+// The families: one import above, one line here and one entry in the list below each.
+export interface Linstor
+  extends InstalledMethods<typeof connectionMethods>,
+    InstalledMethods<typeof nodeMethods>,
+    InstalledMethods<typeof nodeConnectionMethods>,
+    InstalledMethods<typeof storagePoolDefinitionMethods>,
+    InstalledMethods<typeof storagePoolMethods>,
+    InstalledMethods<typeof resourceGroupMethods>,
+    InstalledMethods<typeof volumeGroupMethods>,
+    InstalledMethods<typeof resourceDefinitionMethods>,
+    InstalledMethods<typeof volumeDefinitionMethods> {}
+
+installMethods(Linstor, [
+  connectionMethods,
+  nodeMethods,
+  nodeConnectionMethods,
+  storagePoolDefinitionMethods,
+  storagePoolMethods,
+  resourceGroupMethods,
+  volumeGroupMethods,
+  resourceDefinitionMethods,
+  volumeDefinitionMethods,
+]);
