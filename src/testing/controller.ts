@@ -130,6 +130,17 @@ export class SimulatedController {
       .map((r) => ({ method: r.method, template: r.template, operationId: r.operationId }));
   }
 
+  /** Method, raw path (no query) and operationId of a request, without handling it (fault matching). */
+  describe(method: string, path: string): { method: string; path: string; operationId?: string } {
+    const q = path.indexOf('?');
+    const rawPath = q >= 0 ? path.slice(0, q) : path;
+    const m = method.toUpperCase();
+    const parts = decodeSegments(rawPath);
+    const found = parts ? this.lookup(m === 'HEAD' ? 'GET' : m, parts) : undefined;
+    const operationId = found && !('allowed' in found) ? found.route.operationId : undefined;
+    return { method: m, path: rawPath, operationId };
+  }
+
   get validating(): boolean {
     return this.options.validateReplies ?? runningUnderJest();
   }

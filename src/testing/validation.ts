@@ -68,6 +68,18 @@ function installJestHook(): void {
 }
 installJestHook();
 
+/**
+ * Schema defects in openapi/ that no correct reply can satisfy, reported to the schema owner and
+ * tolerated here so they do not hide real mismatches: `VolumeLayer.data` is a `oneOf` over seven layer
+ * volume types whose properties are all optional, so every real layer object matches several
+ * branches and `oneOf` can never pass (it needs `anyOf`).
+ */
+const KNOWN_SCHEMA_DEFECTS: readonly RegExp[] = [
+  /\/layer_data_list\/\d+\/data must match exactly one schema in oneOf$/,
+];
+
+const isKnownDefect = (error: string): boolean => KNOWN_SCHEMA_DEFECTS.some((re) => re.test(error));
+
 /** Validates one reply body (the text as sent) for an operation; returns the schema errors. */
 export function validateReply(operationId: string | undefined, status: number, bodyText: string): string[] {
   let body: unknown;
@@ -87,5 +99,5 @@ export function validateReply(operationId: string | undefined, status: number, b
     return (v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'}`);
   }
   const result = validateResponse(operationId, status, body);
-  return result.ok ? [] : result.errors;
+  return result.ok ? [] : result.errors.filter((e) => !isKnownDefect(e));
 }

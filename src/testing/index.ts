@@ -1,0 +1,25 @@
+// linstor-api/testing: a simulated LINSTOR controller for tests, demos and dashboards.
+// Not imported by the main entry (src/index.ts).
+export type { ControllerOptions, SimRequest, SimResponse } from './controller';
+export { CORS_HEADERS, SimulatedController } from './controller';
+export type { Fault, FaultOptions, FaultRoute, FaultRule } from './faults';
+export { FaultController } from './faults';
+export type { CreateSimulatorOptions, Simulator } from './msw';
+export { createSimulator } from './msw';
+export type {
+  LargeClusterOptions,
+  NodeSeed,
+  ResourceGroupSeed,
+  ResourceSeed,
+  SeedOptions,
+  SeedResult,
+  StoragePoolSeed,
+} from './seed';
+export { seedCluster, seedLargeCluster } from './seed';
+export type { RunningSimulator, StartSimulatorOptions } from './server';
+export { startSimulator } from './server';
+export type { SimulatorCore, SimulatorOptions } from './simulator';
+export type { ControllerVersion, SimulatorStateOptions } from './state';
+export { SimulatorState } from './state';
+export type { MismatchHandler, ReplyMismatch } from './validation';
+export { ReplyMismatchError, takeReplyMismatches } from './validation';

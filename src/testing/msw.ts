@@ -1,0 +1,75 @@
+// The simulator as msw 2 request handlers, for users' own tests (setupServer(...sim.handlers)).
+import { type HttpHandler, HttpResponse, http } from 'msw';
+import { DEFAULT_HTML_500 } from './faults';
+import { createCore, type SimulatorCore, type SimulatorOptions } from './simulator';
+
+export interface CreateSimulatorOptions extends SimulatorOptions {
+  /** controller base URL(s) the handlers answer for; default http://localhost:3370 */
+  baseUrl?: string | string[];
+}
+
+export interface Simulator extends SimulatorCore {
+  /** msw handlers: `setupServer(...sim.handlers)` or `server.use(...sim.handlers)` */
+  readonly handlers: HttpHandler[];
+}
+
+const never = (signal: AbortSignal): Promise<Response> =>
+  new Promise((resolve) => {
+    // Never answers; when the client gives up, the pending promise is settled with a network error.
+    signal.addEventListener('abort', () => resolve(HttpResponse.error()), { once: true });
+  });
+
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function headersOf(request: Request): Record<string, string> {
+  const out: Record<string, string> = {};
+  request.headers.forEach((v, k) => {
+    out[k] = v;
+  });
+  return out;
+}
+
+/** A simulated controller answering through msw. */
+export function createSimulator(opts: CreateSimulatorOptions = {}): Simulator {
+  const core = createCore(opts);
+  const bases = (Array.isArray(opts.baseUrl) ? opts.baseUrl : [opts.baseUrl ?? 'http://localhost:3370']).map(
+    (b) => b.replace(/\/+$/, ''),
+  );
+  const resolver = async ({ request }: { request: Request }): Promise<Response> => {
+    const url = new URL(request.url);
+    const info = core.controller.describe(request.method, url.pathname);
+    const fault = core.faults.take(info);
+    if (fault?.mode === 'down') return HttpResponse.error();
+    if (fault?.mode === 'hang') return never(request.signal);
+    if (fault?.mode === 'html500') {
+      return new HttpResponse(fault.html ?? DEFAULT_HTML_500, {
+        status: 500,
+        headers: { 'content-type': 'text/html' },
+      });
+    }
+    if (fault?.mode === 'delay') await wait(fault.ms);
+    const bodyText = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+    const res = core.handle({
+      method: request.method,
+      path: url.pathname,
+      query: url.search.replace(/^\?/, ''),
+      headers: headersOf(request),
+      bodyText,
+    });
+    const init = { status: res.status, headers: res.headers };
+    if (fault?.mode === 'drop') {
+      const bytes = new TextEncoder().encode(res.bodyText);
+      const cut = Math.min(fault.afterBytes ?? Math.floor(bytes.length / 2), bytes.length);
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(bytes.slice(0, cut));
+          controller.error(new TypeError('terminated: connection reset by the simulated controller'));
+        },
+      });
+      return new HttpResponse(stream, init);
+    }
+    return new HttpResponse(res.bodyText === '' ? null : res.bodyText, init);
+  };
+  const handlers = bases.map((base) => http.all(`${base}/*`, resolver));
+  return Object.assign(core, { handlers });
+}

@@ -1,0 +1,164 @@
+// The simulator as a real HTTP server on loopback (browsers, other clients, failover tests).
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { LinstorArgumentError } from '../core/errors';
+import { CORS_HEADERS } from './controller';
+import { DEFAULT_HTML_500 } from './faults';
+import { createCore, type SimulatorCore, type SimulatorOptions } from './simulator';
+
+export interface StartSimulatorOptions extends SimulatorOptions {
+  /** default 0: a free port chosen by the system */
+  port?: number;
+  /** default 127.0.0.1 */
+  host?: string;
+  /** seed this many nodes (each with the default storage pool); same as `seed: n` */
+  nodes?: number;
+  /** gzip replies over 1000 bytes when the client accepts it, as the controller does; default true */
+  compression?: boolean;
+}
+
+export interface RunningSimulator extends SimulatorCore {
+  /** e.g. http://127.0.0.1:39123 */
+  readonly url: string;
+  readonly port: number;
+  readonly host: string;
+  /** true while the server accepts connections (false during a global `down` fault) */
+  readonly listening: boolean;
+  /** stops the server and drops every open connection (hanging requests included) */
+  close(): Promise<void>;
+}
+
+export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<RunningSimulator> {
+  const http = await import('node:http');
+  const zlib = await import('node:zlib');
+  const core = createCore({ ...opts, seed: opts.seed ?? opts.nodes });
+  const host = opts.host ?? '127.0.0.1';
+  const compression = opts.compression ?? true;
+  const sockets = new Set<Socket>();
+  let closed = false;
+  let listening = false;
+  let port = opts.port ?? 0;
+
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    const info = core.controller.describe(req.method ?? 'GET', req.url ?? '/');
+    const fault = core.faults.take(info);
+    if (fault?.mode === 'down') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.mode === 'hang') return;
+    if (fault?.mode === 'html500') {
+      res.writeHead(500, { ...CORS_HEADERS, 'content-type': 'text/html' });
+      res.end(fault.html ?? DEFAULT_HTML_500);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('error', () => req.socket.destroy());
+    req.on('end', () => {
+      const answer = () => {
+        if (req.socket.destroyed) return;
+        const headers: Record<string, string | undefined> = {};
+        for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+        const sim = core.handle({
+          method: req.method ?? 'GET',
+          path: req.url ?? '/',
+          headers,
+          bodyText: Buffer.concat(chunks).toString('utf8'),
+        });
+        let body: Buffer = Buffer.from(sim.bodyText, 'utf8');
+        const outHeaders: Record<string, string | number> = { ...sim.headers };
+        if (
+          compression &&
+          body.length > 1000 &&
+          /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+        ) {
+          body = zlib.gzipSync(body, { level: 1 });
+          outHeaders['content-encoding'] = 'gzip';
+          outHeaders.vary = 'Accept-Encoding';
+        }
+        outHeaders['content-length'] = body.length;
+        res.writeHead(sim.status, outHeaders);
+        if (fault?.mode === 'drop') {
+          const cut = Math.min(fault.afterBytes ?? Math.floor(body.length / 2), body.length);
+          res.write(body.subarray(0, cut), () => req.socket.destroy());
+          return;
+        }
+        res.end(body);
+      };
+      if (fault?.mode === 'delay') setTimeout(answer, fault.ms);
+      else answer();
+    });
+  };
+
+  const server: Server = http.createServer(handler);
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+
+  const listen = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const onError = (e: Error) => {
+        server.off('listening', onListening);
+        reject(e);
+      };
+      const onListening = () => {
+        server.off('error', onError);
+        const addr = server.address();
+        if (addr && typeof addr === 'object') port = addr.port;
+        listening = true;
+        resolve();
+      };
+      server.once('error', onError);
+      server.once('listening', onListening);
+      server.listen(port, host);
+    });
+
+  const stopListening = (): Promise<void> =>
+    new Promise((resolve) => {
+      listening = false;
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    });
+
+  // A global `down` stops the listener (connections are refused); clearing it listens again on the same port.
+  let transition: Promise<void> = Promise.resolve();
+  core.faults.onChange(() => {
+    transition = transition.then(async () => {
+      if (closed) return;
+      const down = core.faults.globallyDown;
+      if (down && listening) await stopListening();
+      else if (!down && !listening) await listen();
+    });
+    transition.catch(() => undefined);
+  });
+
+  try {
+    await listen();
+  } catch (e) {
+    throw new LinstorArgumentError(
+      `Cannot start the simulated controller on ${host}:${port}: ${(e as Error).message}`,
+      {
+        cause: e,
+      },
+    );
+  }
+
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const running = Object.defineProperties(core, {
+    url: { get: () => `http://${urlHost}:${port}`, enumerable: true },
+    port: { get: () => port, enumerable: true },
+    host: { value: host, enumerable: true },
+    listening: { get: () => listening, enumerable: true },
+    close: {
+      value: async (): Promise<void> => {
+        if (closed) return;
+        closed = true;
+        await transition.catch(() => undefined);
+        if (listening) await stopListening();
+      },
+    },
+  });
+  return running as RunningSimulator;
+}
