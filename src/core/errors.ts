@@ -158,11 +158,15 @@ export function isLinstorReadOnlyAfterSetError(value: unknown): value is Linstor
 
 /** Describes any thrown value in one line without leaking structure (used for nested causes). */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) {
+  // duck-typed: errors from another realm (vm contexts, Node internals under jest) fail `instanceof Error`
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { message?: unknown }).message === 'string'
+  ) {
+    const message = (error as { message: string }).message;
     const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' && !error.message.includes(code)
-      ? `${error.message} (${code})`
-      : error.message;
+    return typeof code === 'string' && !message.includes(code) ? `${message} (${code})` : message;
   }
   return String(error);
 }

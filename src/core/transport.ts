@@ -122,7 +122,7 @@ export function rootCauseText(error: unknown): string {
   const chain = causeChain(error);
   const root = chain[chain.length - 1] ?? error;
   let text = describeError(root);
-  if (text === '' || (root instanceof AggregateError && chain.length > 0)) {
+  if (text === '' || Array.isArray((root as { errors?: unknown } | undefined)?.errors)) {
     const inner = (root as { errors?: unknown[] }).errors;
     if (Array.isArray(inner) && inner.length > 0) text = rootCauseText(inner[0]);
   }
