@@ -5,8 +5,6 @@ import { isObject, loadConstants, loadSpecDir, type OpenApiDocument } from './bu
 import { CodegenError } from './errors';
 import { renderConstants } from './gen-constants';
 import { buildOperationRows, renderOperations } from './gen-operations';
-import { generateTypes } from './gen-types';
-import { generateValidators } from './gen-validators';
 import { GENERATED_FILES, OPENAPI_DIR } from './layout';
 import { GENERATED_HEADER } from './literals';
 import { normalizeSpec } from './normalize';
@@ -40,7 +38,7 @@ function referenceSpec(): OpenApiDocument {
   return cachedReference;
 }
 
-async function readDocument(spec: string): Promise<OpenApiDocument> {
+export async function readDocument(spec: string): Promise<OpenApiDocument> {
   let text: string;
   if (/^https?:\/\//i.test(spec)) {
     let res: Response;
@@ -93,6 +91,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateSummar
     throw new CodegenError(`constants file not found: ${constantsPath} (give one with --constants)`);
   }
   const constants = loadConstants(constantsPath);
+
+  // Loaded only now: openapi-typescript, typescript and ajv take a while to load, and input errors
+  // above should not wait for them.
+  const { generateTypes } = require('./gen-types') as typeof import('./gen-types');
+  const { generateValidators } = require('./gen-validators') as typeof import('./gen-validators');
 
   const files: Record<string, string> = {};
   const rows = buildOperationRows(doc);

@@ -45,7 +45,7 @@ const notFoundEntry = {
   message: "Node 'bravo' not found.",
   obj_refs: { Node: 'bravo' },
   error_report_ids: [],
-  created_at: '2026-05-01T10:11:12.123Z',
+  created_at: '2026-06-02T12:00:00.123456+02:00',
 };
 
 describe('generated/validators.js', () => {
