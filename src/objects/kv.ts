@@ -160,7 +160,8 @@ export class KV implements AsyncDisposable {
   /** Removes and returns the last `[key, value]` of the current namespace. */
   async popitem(): Promise<[string, string]> {
     const last = [...this.entries()].at(-1);
-    if (!last) throw new LinstorArgumentError(`KV '${this.name}' has no keys in namespace ${this.#namespace}`);
+    if (!last)
+      throw new LinstorArgumentError(`KV '${this.name}' has no keys in namespace ${this.#namespace}`);
     await this.delete(last[0]);
     return last;
   }

@@ -288,7 +288,11 @@ export class Resource implements AsyncDisposable {
    */
   async activate(nodeName: string, options: { diskful?: boolean } = {}): Promise<boolean> {
     return this.#operation(async (lin, rscName) => {
-      const replies = await lin.resourceMakeAvailable({ nodeName, rscName, diskful: options.diskful ?? false });
+      const replies = await lin.resourceMakeAvailable({
+        nodeName,
+        rscName,
+        diskful: options.diskful ?? false,
+      });
       if (replies.some((r) => r.isError())) {
         throw new LinstorError(
           `Could not activate resource ${this} on node ${nodeName}: ${replies.map(String).join(';')}`,
@@ -351,7 +355,8 @@ export class Resource implements AsyncDisposable {
   /** Deletes volume `volumeNumber`: its volume definition when it has one, then the local entry. */
   async deleteVolume(volumeNumber: number): Promise<void> {
     const volume = this.#volumes[volumeNumber];
-    if (volume === undefined) throw new LinstorArgumentError(`Resource ${this} has no volume ${volumeNumber}`);
+    if (volume === undefined)
+      throw new LinstorArgumentError(`Resource ${this} has no volume ${volumeNumber}`);
     const binding = volumeInternals.binding(volume);
     if (binding) {
       const lin = await binding.client.connected();
@@ -410,7 +415,10 @@ export class Resource implements AsyncDisposable {
       name: resourceNameTo,
       resourceGroup: this.#resourceGroupName || null,
     });
-    throwIfErrorMessage(replies, `Could not create resource definition '${resourceNameTo}' for snapshot restore`);
+    throwIfErrorMessage(
+      replies,
+      `Could not create resource definition '${resourceNameTo}' for snapshot restore`,
+    );
     replies = await lin.snapshotVolumeDefinitionRestore({
       fromResource: rscName,
       fromSnapshot: snapshotName,
@@ -468,7 +476,10 @@ export class Resource implements AsyncDisposable {
     const rscName = this.#requireLinstorName();
     const lin = await this.#client.connected();
     const replies = await lin.drbdProxyEnable({ rscName, nodeA: nodeNameA, nodeB: nodeNameB });
-    throwIfError(replies, `Could not enable drbd-proxy for resource ${this} between ${nodeNameA} and ${nodeNameB}`);
+    throwIfError(
+      replies,
+      `Could not enable drbd-proxy for resource ${this} between ${nodeNameA} and ${nodeNameB}`,
+    );
     return true;
   }
 
@@ -477,7 +488,10 @@ export class Resource implements AsyncDisposable {
     const rscName = this.#requireLinstorName();
     const lin = await this.#client.connected();
     const replies = await lin.drbdProxyDisable({ rscName, nodeA: nodeNameA, nodeB: nodeNameB });
-    throwIfError(replies, `Could not disable drbd-proxy for resource ${this} between ${nodeNameA} and ${nodeNameB}`);
+    throwIfError(
+      replies,
+      `Could not disable drbd-proxy for resource ${this} between ${nodeNameA} and ${nodeNameB}`,
+    );
     return true;
   }
 
@@ -507,7 +521,9 @@ export class Resource implements AsyncDisposable {
       const isDiskless = this.isDiskless(nodeName);
       // a diskful replica (new, or converted from diskless) goes to the diskful pool
       const storagePool =
-        isDiskless || (!assigned && !diskless) ? this.placement.storagePool : this.placement.disklessStoragePool;
+        isDiskless || (!assigned && !diskless)
+          ? this.placement.storagePool
+          : this.placement.disklessStoragePool;
       let replies: ApiCallResponse[] | undefined;
       let what = '';
       if (!assigned) {
@@ -516,7 +532,12 @@ export class Resource implements AsyncDisposable {
         });
         what = `Could not create resource ${this} on node ${nodeName} as diskless=${diskless}`;
       } else if (isDiskless !== diskless) {
-        replies = await lin.resourceToggleDisk({ nodeName, rscName, diskless, storagePool: storagePool ?? null });
+        replies = await lin.resourceToggleDisk({
+          nodeName,
+          rscName,
+          diskless,
+          storagePool: storagePool ?? null,
+        });
         what = `Could not toggle disk for resource ${this} on node ${nodeName} to diskless=${diskless}`;
       }
       if (replies) throwIfError(replies, what);

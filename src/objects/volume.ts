@@ -173,5 +173,7 @@ export const volumeInternals = {
 export function sizeToBytes(size: VolumeSize): number {
   if (typeof size === 'string') return SizeCalc.autoConvert(size, SizeCalc.UNIT_B);
   if (typeof size === 'number' && Number.isSafeInteger(size) && size >= 0) return size;
-  throw new LinstorArgumentError(`A volume size is a string such as '20 MiB' or a number of bytes, not ${String(size)}`);
+  throw new LinstorArgumentError(
+    `A volume size is a string such as '20 MiB' or a number of bytes, not ${String(size)}`,
+  );
 }
