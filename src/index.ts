@@ -54,3 +54,16 @@ export {
 } from './core/uri';
 export { SDK_VERSION, userAgent } from './core/user-agent';
 export { API_VERSION_MIN, compareVersions } from './core/version';
+// High-level objects (python-linstor's ResourceGroup, Resource, Volume, KV).
+export { KV, type KVOptions } from './objects/kv';
+export { DEFAULT_OBJECT_URI, type ObjectClientOptions } from './objects/object-client';
+export {
+  type FromResourceGroupOptions,
+  Resource,
+  type ResourceCloneOptions,
+  type ResourceOptions,
+  type ResourcePlacement,
+  type VolumeDict,
+} from './objects/resource';
+export { ResourceGroup } from './objects/resource-group';
+export { Volume, type VolumeSize } from './objects/volume';
