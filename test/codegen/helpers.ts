@@ -1,5 +1,16 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -31,16 +42,20 @@ export function referenceCopies(): { version: string; file: string }[] {
 }
 
 /**
- * A scratch directory inside the repo (.tmp/ is git-ignored), so that files copied there resolve
- * node_modules (openapi-fetch, @types/node) exactly as the repo does.
+ * A scratch directory under the OS temp dir (not in the shared working tree, which other helpers
+ * clean), with a `node_modules` link to the repo's, so that files there resolve openapi-fetch and
+ * @types/node exactly as the repo does.
  */
 export function scratchDir(prefix: string): string {
-  const base = path.join(REPO_ROOT, '.tmp');
-  mkdirSync(base, { recursive: true });
-  return mkdtempSync(path.join(base, `${prefix}-`));
+  const dir = mkdtempSync(path.join(os.tmpdir(), `linstor-${prefix}-`));
+  symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
 }
 
 export function removeDir(dir: string): void {
+  // Unlink the node_modules link first, so that nothing can ever walk into the repo's node_modules.
+  const link = path.join(dir, 'node_modules');
+  if (existsSync(link) && lstatSync(link).isSymbolicLink()) unlinkSync(link);
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { diffGenerated } from '../../codegen/diff-generated';
 import { GENERATED_FILES } from '../../codegen/layout';
@@ -42,7 +42,9 @@ describe('codegen from openapi/', () => {
   });
 
   test('drift is detected and named', () => {
-    const copy = scratchDir('codegen-sync-drift');
+    const scratch = scratchDir('codegen-sync-drift');
+    const copy = path.join(scratch, 'generated');
+    mkdirSync(copy);
     try {
       for (const name of GENERATED_FILES) {
         const text = readFileSync(path.join(first, name), 'utf8');
@@ -54,7 +56,7 @@ describe('codegen from openapi/', () => {
         'stray.ts: not produced by codegen',
       ]);
     } finally {
-      removeDir(copy);
+      removeDir(scratch);
     }
   });
 });
