@@ -76,9 +76,11 @@ export function candidates(
   filter: AutoSelectFilter,
   stack: readonly string[],
 ): Candidate[] {
-  const poolNames = filter.storage_pool_list?.map(key);
-  const providers = filter.provider_list?.map((p) => p.toUpperCase());
-  const nodeNames = filter.node_name_list?.map(key);
+  // Empty lists mean "no restriction" (python-linstor sends storage_pool_list: [] for unset pools).
+  const nonEmpty = (l: string[] | undefined) => (l && l.length > 0 ? l : undefined);
+  const poolNames = nonEmpty(filter.storage_pool_list)?.map(key);
+  const providers = nonEmpty(filter.provider_list)?.map((p) => p.toUpperCase());
+  const nodeNames = nonEmpty(filter.node_name_list)?.map(key);
   const avoid = [rd.name, ...(filter.not_place_with_rsc ?? [])];
   let avoidRe: RegExp | undefined;
   if (filter.not_place_with_rsc_regex) {

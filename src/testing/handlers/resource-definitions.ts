@@ -509,8 +509,8 @@ export function resourceDefinitionRoutes(): Route[] {
       template: '/v1/resource-definitions/{resource}/volume-definitions',
       context: [MASK_VLM_DFN, MASK_CRT],
       handler: (ctx) => {
-        const rd = rdOf(ctx);
-        const prep = prepareVolumeDefinition(ctx.state, rd, ctx.body<VdCreate>(VolumeDefinitionCreateShape));
+        const body = ctx.body<VdCreate>(VolumeDefinitionCreateShape);
+        const prep = prepareVolumeDefinition(ctx.state, rdOf(ctx), body);
         return { entries: prep.commit() };
       },
     },

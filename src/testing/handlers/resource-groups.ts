@@ -340,8 +340,8 @@ export function resourceGroupRoutes(): Route[] {
       success: 201,
       context: [MASK_RSC_GRP, MASK_CRT],
       handler: (ctx) => {
-        const rg = rgOf(ctx);
-        return { entries: spawn(ctx.state, rg, ctx.body<SpawnBody>(ResourceGroupSpawnShape)) };
+        const body = ctx.body<SpawnBody>(ResourceGroupSpawnShape);
+        return { entries: spawn(ctx.state, rgOf(ctx), body) };
       },
     },
     // ---- volume groups ----

@@ -524,8 +524,8 @@ export function resourceRoutes(): Route[] {
       success: 201,
       context: [MASK_RSC, MASK_CRT],
       handler: (ctx) => {
-        const rd = rdOf(ctx);
         const items = ctx.body<ResourceCreateBody[]>([ResourceCreateShape]);
+        const rd = rdOf(ctx);
         return { entries: createResources(ctx.state, rd, items) };
       },
     },
@@ -535,8 +535,8 @@ export function resourceRoutes(): Route[] {
       success: 201,
       context: [MASK_RSC, MASK_CRT],
       handler: (ctx) => {
-        const rd = rdOf(ctx);
         const item = ctx.body<ResourceCreateBody>(ResourceCreateShape);
+        const rd = rdOf(ctx);
         item.resource = { ...item.resource, node_name: ctx.params[1] as string };
         return { entries: createResources(ctx.state, rd, [item]) };
       },
@@ -665,8 +665,8 @@ export function resourceRoutes(): Route[] {
       template: `${RSC}/{node}/make-available`,
       context: [MASK_RSC, MASK_CRT],
       handler: (ctx) => {
-        const rd = rdOf(ctx);
         const body = ctx.body<{ diskful?: boolean; layer_list?: string[] }>(MakeAvailableShape);
+        const rd = rdOf(ctx);
         return { entries: makeAvailable(ctx.state, rd, ctx.params[1] as string, body) };
       },
     },
@@ -676,8 +676,8 @@ export function resourceRoutes(): Route[] {
       success: 201,
       context: [MASK_RSC, MASK_CRT],
       handler: (ctx) => {
-        const rd = rdOf(ctx);
-        return { entries: autoplaceEntries(ctx.state, rd, ctx.body<AutoPlaceBody>(AutoPlaceRequestShape)) };
+        const body = ctx.body<AutoPlaceBody>(AutoPlaceRequestShape);
+        return { entries: autoplaceEntries(ctx.state, rdOf(ctx), body) };
       },
     },
   ];

@@ -1,0 +1,69 @@
+// Plain-fetch client for driving the simulator over real HTTP in tests.
+import { parseJson } from '../../src/core/lossless-json';
+import { type RunningSimulator, type StartSimulatorOptions, startSimulator } from '../../src/testing';
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** lossless parse (ret_code as bigint) */
+  body: unknown;
+}
+
+export interface Api {
+  get(path: string): Promise<Reply>;
+  post(path: string, body?: unknown): Promise<Reply>;
+  put(path: string, body?: unknown): Promise<Reply>;
+  del(path: string): Promise<Reply>;
+  raw(method: string, path: string, init?: RequestInit): Promise<Response>;
+}
+
+export function api(sim: { url: string }): Api {
+  const call = async (method: string, path: string, body?: unknown): Promise<Reply> => {
+    const res = await fetch(`${sim.url}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return {
+      status: res.status,
+      headers: res.headers,
+      text,
+      body: text === '' ? undefined : parseJson(text),
+    };
+  };
+  return {
+    get: (p) => call('GET', p),
+    post: (p, b) => call('POST', p, b ?? {}),
+    put: (p, b) => call('PUT', p, b ?? {}),
+    del: (p) => call('DELETE', p),
+    raw: (method, p, init) => fetch(`${sim.url}${p}`, { method, ...init }),
+  };
+}
+
+/** A fresh simulator server for one test; closed (and checked for schema mismatches) by the caller. */
+export async function withSim(
+  opts: StartSimulatorOptions,
+  fn: (sim: RunningSimulator, client: Api) => Promise<void>,
+): Promise<void> {
+  const sim = await startSimulator({ validateReplies: true, ...opts });
+  try {
+    await fn(sim, api(sim));
+    expect(sim.replyMismatches).toEqual([]);
+  } finally {
+    await sim.close();
+  }
+}
+
+export type RcJson = { ret_code: bigint; message: string; [k: string]: unknown };
+
+export const rcs = (r: Reply): RcJson[] => r.body as RcJson[];
+
+export const nodeBody = (name: string, address = '10.0.0.10') => ({
+  name,
+  type: 'Satellite',
+  net_interfaces: [
+    { name: 'default', address, satellite_port: 3366, satellite_encryption_type: 'Plain', is_active: true },
+  ],
+});
