@@ -1,5 +1,8 @@
 // Public entry of linstor-api (browser-safe: no node: imports). Keep this a plain list of re-exports.
 
+// The Linstor class (python-linstor's methods) and its reply wrappers: all under `responses`, the names
+// that do not clash with the high-level objects also at the top level.
+export { Linstor } from './api/linstor';
 export {
   type CallInit,
   type CallOptions,
@@ -12,6 +15,63 @@ export {
   type SuccessData,
   withLinstor,
 } from './api/linstor-core';
+export type { LogLevelName, NodeCreateOptions, NodeListOptions } from './api/methods/nodes';
+export type { PropertyDict } from './api/methods/props-body';
+export type {
+  ResourceDfnCloneOptions,
+  ResourceDfnCreateOptions,
+  ResourceDfnListOptions,
+} from './api/methods/resource-definitions';
+export type {
+  ResourceGroupCreateOptions,
+  ResourceGroupModifyOptions,
+  ResourceGroupSpawnOptions,
+} from './api/methods/resource-groups';
+export type { StoragePoolCreateOptions, StoragePoolListOptions } from './api/methods/storage-pools';
+export type { VolumeDfnCreateOptions, VolumeDfnModifyOptions } from './api/methods/volume-definitions';
+export * as responses from './api/responses';
+export {
+  Candidate,
+  CloneStarted,
+  CloneStatus,
+  CloneStatusValue,
+  ControllerVersion,
+  DrbdLayer,
+  DrbdVolumeDefinitionData,
+  FreeSpace,
+  isApiCallResponseList,
+  isListResponse,
+  type ListResult,
+  MaxVolumeSizeResponse,
+  NetInterface,
+  Node,
+  NodeConnection,
+  NodeConnectionsResponse,
+  NodeListResponse,
+  NodeType,
+  QuerySizeInfoResponse,
+  QuerySizeInfoResponseSpaceInfo,
+  QuerySizeInfoSpawnResult,
+  ResourceDefinition,
+  ResourceDefinitionResponse,
+  ResourceDfnLayerData,
+  ResourceGroupResponse,
+  RestResponse,
+  SelectFilter,
+  StoragePool,
+  StoragePoolDefinition,
+  StoragePoolDefinitionResponse,
+  StoragePoolDriver,
+  type StoragePoolDriverName,
+  StoragePoolListResponse,
+  SyncStatus,
+  unwrapListResult,
+  VolumeDefinition,
+  VolumeDefinitionResponse,
+  VolumeGroup,
+  VolumeGroupResponse,
+} from './api/responses';
+export { buildSelectFilter, type SelectFilterOptions } from './api/select-filter';
 export {
   type ApiCallRcData,
   ApiCallResponse,
@@ -66,4 +126,5 @@ export {
   type VolumeDict,
 } from './objects/resource';
 export { ResourceGroup } from './objects/resource-group';
+export { parseVolumeSizeToKib, SizeCalc, type SizeUnit } from './objects/size-calc';
 export { Volume, type VolumeSize } from './objects/volume';
