@@ -54,6 +54,10 @@ export interface ResourceCloneOptions {
   cloneExternalName?: string;
   /** How long to wait for the clone to complete, in seconds (default: no limit). */
   timeout?: number;
+  /** Seconds between two clone-status polls (default 1, as python). */
+  waitInterval?: number;
+  /** Ends the wait for the clone with a `LinstorAbortError`. */
+  signal?: AbortSignal;
   useZfsClone?: boolean;
   volumePassphrases?: readonly string[];
   layerList?: readonly string[];
@@ -465,7 +469,9 @@ export class Resource implements AsyncDisposable {
     const complete = await lin.resourceDfnCloneWaitComplete({
       srcName: rscName,
       cloneName: started.cloneName,
-      timeout: options.timeout ?? null,
+      timeout: options.timeout,
+      waitInterval: options.waitInterval,
+      signal: options.signal,
     });
     if (!complete) throw new LinstorError(`${what}: cloning to '${started.cloneName}' failed`);
     return Resource.#openWith(options.cloneExternalName ?? started.cloneName, this.#client.shared());
