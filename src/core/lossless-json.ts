@@ -5,19 +5,81 @@
  * `JSON.parse` rounds it to a double and destroys the low bits that carry the code, so every `ret_code`
  * (at any depth) must become a `bigint`. Everything else must parse exactly as `JSON.parse` does.
  *
- * Speed matters (a 10,000-resource view is megabytes): replies without a `ret_code` key go straight to
- * `JSON.parse`. Otherwise one regex pass quotes each integer `ret_code` value with a marker prefix, then
- * `JSON.parse` runs once, then a walk converts exactly the marked values, stopping once all are found.
+ * Speed matters (a 10,000-resource view is megabytes), so the text is never rebuilt in the usual case:
+ * 1. an indexOf scan finds every `"ret_code"` object key and the exact digits of its integer value;
+ * 2. the text is parsed once with `JSON.parse` (the ret_codes come out rounded);
+ * 3. a walk replaces each rounded ret_code by the exact bigint whose rounding it is. This is
+ *    unambiguous while no two different exact values round to the same double.
+ * When they do (codes less than ~512 apart), or a ret_code is written as a float, the integer values
+ * (or the text has `\u` escapes, which could spell a key the scan cannot see), the integer values are
+ * quoted in the text instead and turned into bigints after the parse. Texts where the scan and the
+ * parse still disagree (an escaped `ret_code` key, a `\u0000` marker clash) take an exact, slower parser.
  *
- * Why the regex cannot hit text inside a string: it requires `{` or `,` right before an unescaped `"`.
- * An unescaped quote always ends or starts a string, and if it ended one the next token would be the
- * bare word `ret_code`, which is invalid JSON and fails the parse anyway.
- * The marker is a NUL character, which a JSON string can only contain when the text has a `\u0000`
- * escape; such (rare) texts take an exact, slower path instead.
+ * Why a scan hit cannot be text inside a string: it needs `{` or `,` right before an unescaped `"`. An
+ * unescaped quote always ends or starts a string, and if it ended one the next token would be the bare
+ * word `ret_code`, which is invalid JSON and fails the parse anyway.
  */
 import { LinstorArgumentError, LinstorError } from './errors';
 
-const RET_CODE_RE = /([{,][ \t\n\r]*"ret_code"[ \t\n\r]*:[ \t\n\r]*)(-?(?:0|[1-9][0-9]*))(?=[ \t\n\r]*[,}])/g;
+const KEY = '"ret_code"';
+
+function isWs(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+interface Scan {
+  /** [start, end) pairs of the integer digits of each `ret_code` key's value. */
+  hits: number[];
+  /** Some `ret_code` key has a string value. */
+  stringValued: boolean;
+  /** Some `ret_code` key has a number value that is not a plain integer (1.5, 1e3). */
+  otherNumber: boolean;
+}
+
+function scan(text: string): Scan {
+  const result: Scan = { hits: [], stringValued: false, otherNumber: false };
+  let at = text.indexOf(KEY);
+  while (at !== -1) {
+    inspectKey(text, at, result);
+    at = text.indexOf(KEY, at + KEY.length);
+  }
+  return result;
+}
+
+/** Records what follows a `"ret_code"` at `at`, if it is an object key (after `{` or `,`). */
+function inspectKey(text: string, at: number, result: Scan): void {
+  let p = at - 1;
+  while (p >= 0 && isWs(text.charCodeAt(p))) p--;
+  const before = text.charCodeAt(p);
+  if (before !== 0x7b && before !== 0x2c) return;
+  let q = at + KEY.length;
+  while (isWs(text.charCodeAt(q))) q++;
+  if (text.charCodeAt(q) !== 0x3a) return;
+  q++;
+  while (isWs(text.charCodeAt(q))) q++;
+  const start = q;
+  const c = text.charCodeAt(q);
+  if (c === 0x22) {
+    result.stringValued = true;
+    return;
+  }
+  if (c === 0x2d) q++;
+  const first = text.charCodeAt(q);
+  if (first === 0x30) q++;
+  else if (first > 0x30 && first <= 0x39) {
+    q++;
+    while (isDigit(text.charCodeAt(q))) q++;
+  } else return;
+  const end = q;
+  while (isWs(text.charCodeAt(q))) q++;
+  const after = text.charCodeAt(q);
+  if (after === 0x2c || after === 0x7d) result.hits.push(start, end);
+  else result.otherNumber = true;
+}
 
 /**
  * Parses controller JSON: every integer `ret_code` becomes a `bigint`; everything else as `JSON.parse`.
@@ -25,27 +87,87 @@ const RET_CODE_RE = /([{,][ \t\n\r]*"ret_code"[ \t\n\r]*:[ \t\n\r]*)(-?(?:0|[1-9
  */
 export function parseJson(text: string): unknown {
   try {
-    if (!text.includes('"ret_code"')) return JSON.parse(text);
-    if (text.includes('\\u0000')) return parseExact(text);
-    let count = 0;
-    const rewritten = text.replace(RET_CODE_RE, (_m, head: string, digits: string) => {
-      count++;
-      return `${head}"\\u0000${digits}"`;
-    });
-    const value: unknown = JSON.parse(rewritten);
-    if (count > 0) convertMarked(value, count);
-    return value;
+    const found = scan(text);
+    if (found.hits.length === 0) {
+      const value: unknown = JSON.parse(text);
+      // a ret_code key written with escapes (never sent by the controller) is invisible to the scan
+      if (!text.includes('\\u') || walk(value, () => false)) return value;
+      return parseExact(text);
+    }
+    // escaped keys could spell ret_code unseen by the scan; the quoting path detects them
+    if (!found.otherNumber && !text.includes('\\u')) {
+      const exact = new Map<number, bigint>();
+      let ambiguous = false;
+      for (let i = 0; i < found.hits.length && !ambiguous; i += 2) {
+        const digits = text.slice(found.hits[i], found.hits[i + 1]);
+        const double = Number(digits);
+        const big = BigInt(digits);
+        const seen = exact.get(double);
+        if (seen === undefined) exact.set(double, big);
+        else if (seen !== big) ambiguous = true;
+      }
+      if (!ambiguous) {
+        const value: unknown = JSON.parse(text);
+        const complete = walk(value, (record, key, item) => {
+          if (typeof item !== 'number') return true;
+          const big = exact.get(item);
+          if (big === undefined) return false;
+          record[key] = big;
+          return true;
+        });
+        return complete ? value : parseExact(text);
+      }
+    }
+    return parseQuoted(text, found);
   } catch (error) {
     if (error instanceof LinstorError) throw error;
     throw new LinstorError(`Unable to parse REST json data: ${(error as Error).message}`, { cause: error });
   }
 }
 
-/** Walks containers depth-first and turns marked `ret_code` strings into bigints. */
-function convertMarked(root: unknown, expected: number): void {
-  let remaining = expected;
+/** The slower path: quotes every integer ret_code in the text, parses, converts the strings back. */
+function parseQuoted(text: string, found: Scan): unknown {
+  // Without string-valued ret_codes of its own, plain quoting is unambiguous; otherwise a NUL marker
+  // tells ours apart (a NUL can only come from a \u0000 escape, which takes the exact path).
+  let marker = '';
+  if (found.stringValued) {
+    if (text.includes('\\u0000')) return parseExact(text);
+    marker = '\\u0000';
+  }
+  const parts: string[] = [];
+  let copied = 0;
+  for (let i = 0; i < found.hits.length; i += 2) {
+    parts.push(
+      text.slice(copied, found.hits[i]),
+      `"${marker}`,
+      text.slice(found.hits[i], found.hits[i + 1]),
+      '"',
+    );
+    copied = found.hits[i + 1];
+  }
+  parts.push(text.slice(copied));
+  const value: unknown = JSON.parse(parts.join(''));
+  const complete = walk(value, (record, key, item) => {
+    if (typeof item === 'string') {
+      if (marker !== '' && item.charCodeAt(0) !== 0) return true;
+      record[key] = BigInt(marker !== '' ? item.slice(1) : item);
+      return true;
+    }
+    // a float stays a number; an integer number here is a ret_code the scan did not see
+    return typeof item !== 'number' || !Number.isInteger(item);
+  });
+  return complete ? value : parseExact(text);
+}
+
+type RetCodeVisitor = (record: Record<string, unknown>, key: string, item: unknown) => boolean;
+
+/**
+ * Visits every non-container value stored under a `ret_code` key (depth-first); stops and returns false
+ * as soon as the visitor returns false.
+ */
+function walk(root: unknown, visit: RetCodeVisitor): boolean {
   const stack: unknown[] = [root];
-  while (stack.length > 0 && remaining > 0) {
+  while (stack.length > 0) {
     const node = stack.pop();
     if (typeof node !== 'object' || node === null) continue;
     if (Array.isArray(node)) {
@@ -60,12 +182,12 @@ function convertMarked(root: unknown, expected: number): void {
       const item = record[key];
       if (typeof item === 'object') {
         if (item !== null) stack.push(item);
-      } else if (key === 'ret_code' && typeof item === 'string' && item.charCodeAt(0) === 0) {
-        record[key] = BigInt(item.slice(1));
-        remaining--;
+      } else if (key === 'ret_code' && !visit(record, key, item)) {
+        return false;
       }
     }
   }
+  return true;
 }
 
 /**

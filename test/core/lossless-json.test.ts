@@ -63,6 +63,14 @@ describe('parseJson', () => {
     expect(v.x).toEqual({ ret_code: 1.5 });
     expect(v.s).toBe('{"ret_code":5}');
     expect(v.y).toEqual({ ret_code: '7' });
+    // an integer ret_code next to a string-valued one: only the integer becomes a bigint
+    expect(
+      parseJson('[{"ret_code":5},{"ret_code":"7"},{"ret_code":"\u00008"}]'.replace('\u0000', '')),
+    ).toEqual([{ ret_code: 5n }, { ret_code: '7' }, { ret_code: '8' }]);
+    expect(parseJson('[{"ret_code" : -9},{"ret_code":"-9"}]')).toEqual([
+      { ret_code: -9n },
+      { ret_code: '-9' },
+    ]);
   });
 
   it('uses the exact path when the text contains a NUL escape', () => {
@@ -76,6 +84,32 @@ describe('parseJson', () => {
     expect(v[0].message).toBe('a\u0000b');
     expect(Object.getOwnPropertyNames(v[0])).toContain('__proto__');
     expect(parseJson('{"ret_code":"\\u00005"}')).toEqual({ ret_code: '\u00005' });
+  });
+
+  it('codes that round to the same double, floats, escaped keys', () => {
+    // 502 and 501 of the same masks are 1 apart: the same double
+    expect(parseJson('[{"ret_code":-4611686018407202314},{"ret_code":-4611686018407202315}]')).toEqual([
+      { ret_code: -4611686018407202314n },
+      { ret_code: -4611686018407202315n },
+    ]);
+    expect(parseJson('[{"ret_code":-4611686018407202314},{"ret_code":1.0},{"ret_code":1}]')).toEqual([
+      { ret_code: -4611686018407202314n },
+      { ret_code: 1 },
+      { ret_code: 1n },
+    ]);
+    expect(parseJson('[{"ret\\u005fcode":-4611686018407202314},{"ret_code":2}]')).toEqual([
+      { ret_code: -4611686018407202314n },
+      { ret_code: 2n },
+    ]);
+    expect(parseJson('{"a":"\\u00e9","x":{"ret\\u005fcode":-4611686018407202314}}')).toEqual({
+      a: 'é',
+      x: { ret_code: -4611686018407202314n },
+    });
+    expect(parseJson('[{"ret_code":null},{"ret_code":true},{"ret_code":5}]')).toEqual([
+      { ret_code: null },
+      { ret_code: true },
+      { ret_code: 5n },
+    ]);
   });
 
   it('rejects invalid JSON with a LinstorError', () => {
@@ -104,6 +138,9 @@ describe('parseJson', () => {
       fc.boolean(),
       fc.constant(null),
       int64.map((b) => ({ __int: b.toString() })),
+      fc
+        .integer({ min: -600, max: 600 })
+        .map((d) => ({ __int: (-4611686018407202314n + BigInt(d)).toString() })),
     );
     const tree = fc.letrec((tie) => ({
       node: fc.oneof(
