@@ -24,6 +24,8 @@ export interface RunningSimulator extends SimulatorCore {
   readonly host: string;
   /** true while the server accepts connections (false during a global `down` fault) */
   readonly listening: boolean;
+  /** resolves once a global `down` fault (or its removal) has taken effect on the listener */
+  settled(): Promise<void>;
   /** stops the server and drops every open connection (hanging requests included) */
   close(): Promise<void>;
 }
@@ -151,6 +153,7 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
     port: { get: () => port, enumerable: true },
     host: { value: host, enumerable: true },
     listening: { get: () => listening, enumerable: true },
+    settled: { value: () => transition.catch(() => undefined) },
     close: {
       value: async (): Promise<void> => {
         if (closed) return;
