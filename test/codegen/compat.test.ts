@@ -85,6 +85,7 @@ describeIfShared('compatibility matrix over the reference copies', () => {
 
   beforeAll(async () => {
     scratch = scratchDir('codegen-compat');
+    const t0 = Date.now();
     const results: GenerateResult[] = await generateMany(
       copies.map((c) => ({ spec: c.file, out: path.join(scratch, c.version, 'generated') })),
       2,
@@ -124,7 +125,9 @@ describeIfShared('compatibility matrix over the reference copies', () => {
         return typeCheck(srcTree, ['src'], ['node']);
       },
     ];
+    const t1 = Date.now();
     const [consumers, src] = await limited(2, tasks);
+    const t2 = Date.now();
 
     const grouped = byVersion(consumers?.diagnostics ?? []);
     for (const v of generated) {
@@ -168,7 +171,8 @@ describeIfShared('compatibility matrix over the reference copies', () => {
     );
     const width = Math.max(...rows.map((r) => r.version.length), `src/ vs ${newest}`.length);
     const table = [
-      'codegen compatibility matrix (consumer fixture; src/ against the newest copy):',
+      `codegen compatibility matrix (consumer fixture; src/ against the newest copy; ` +
+        `codegen ${((t1 - t0) / 1000).toFixed(1)} s, tsc ${((t2 - t1) / 1000).toFixed(1)} s):`,
       ...rows.map((r) => `  ${r.version.padEnd(width)} → ${r.status}`),
       `  ${`src/ vs ${newest}`.padEnd(width)} → ${srcCheck.status}`,
     ].join('\n');
