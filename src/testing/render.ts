@@ -18,16 +18,25 @@ import type {
 
 export type Json = Record<string, unknown>;
 
-/** Shallow NON_EMPTY filter for one object's own fields (map contents are left alone). */
-export function compact(obj: Json): Json {
-  const out: Json = {};
-  for (const [k, v] of Object.entries(obj)) {
-    if (v === undefined || v === null || v === '') continue;
-    if (Array.isArray(v) && v.length === 0) continue;
-    if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0) continue;
-    out[k] = v;
+/**
+ * Shallow NON_EMPTY rule for one object's own fields (map contents are left alone): null, '', [] and {}
+ * become undefined, which JSON serialisation leaves out. Done in place: views of large clusters build
+ * tens of thousands of these objects, and copying them doubles the garbage.
+ */
+export function compact<T extends Json>(obj: T): T {
+  const o = obj as Json;
+  for (const k in o) {
+    const v = o[k];
+    if (v === null || v === '') o[k] = undefined;
+    else if (typeof v === 'object' && v !== undefined && isEmpty(v as object)) o[k] = undefined;
   }
-  return out;
+  return obj;
+}
+
+function isEmpty(v: object): boolean {
+  if (Array.isArray(v)) return v.length === 0;
+  for (const _ in v) return false;
+  return true;
 }
 
 /** Long.MAX: what diskless pools report as capacity; written as exact digits. */

@@ -85,8 +85,10 @@ export const DEFAULT_POOL: StoragePoolSeed = {
   driverPool: 'linstor_vg/thinpool',
 };
 
-const addressFor = (i: number): string =>
-  `10.${Math.floor(i / 65536) % 256}.${Math.floor(i / 256) % 256}.${(i % 256) + 1}`;
+const addressFor = (i: number): string => {
+  const n = i + 1;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+};
 
 /** Seeding goes through the same code as the REST calls; a rejected seed is a caller error. */
 function run<T>(what: string, fn: () => T): T {

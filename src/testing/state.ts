@@ -340,7 +340,10 @@ export class SimulatorState {
     return sortByKey([...this.nodes.values()], (n) => n.name);
   }
   sortedResourceDefinitions(): ResourceDefinitionRecord[] {
-    return sortByKey([...this.resourceDefinitions.values()], (r) => r.name);
+    // The map keys are the upper-cased names already.
+    return [...this.resourceDefinitions.entries()]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map((e) => e[1]);
   }
 
   addResourceGroup(name: string, selectFilter: AutoSelectFilter = {}): ResourceGroupRecord {
@@ -385,9 +388,8 @@ export class SimulatorState {
 }
 
 export function sortByKey<T>(items: T[], name: (t: T) => string): T[] {
-  return items.sort((a, b) => {
-    const ka = key(name(a));
-    const kb = key(name(b));
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+  // Keys computed once per item, not once per comparison.
+  const keyed = items.map((item) => ({ k: key(name(item)), item }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  return keyed.map((x) => x.item);
 }
