@@ -1,14 +1,31 @@
 import { type InstalledMethods, installMethods } from './install-methods';
 import { LinstorCore } from './linstor-core';
+import { authTokenMethods } from './methods/auth-tokens';
+import { backupMethods } from './methods/backups';
 import { connectionMethods, connectionStatics } from './methods/connection';
+import { controllerMethods } from './methods/controller';
+import { encryptionMethods } from './methods/encryption';
+import { errorReportMethods } from './methods/error-reports';
+import { eventMethods } from './methods/events';
+import { fileMethods } from './methods/files';
+import { keyValueStoreMethods } from './methods/key-value-store';
 import { nodeConnectionMethods } from './methods/node-connections';
 import { nodeMethods } from './methods/nodes';
+import { physicalStorageMethods } from './methods/physical-storage';
+import { remoteMethods } from './methods/remotes';
+import { resourceConnectionMethods } from './methods/resource-connections';
 import { resourceDefinitionMethods } from './methods/resource-definitions';
 import { resourceGroupMethods } from './methods/resource-groups';
+import { resourceMethods } from './methods/resources';
+import { scheduleMethods } from './methods/schedules';
+import { snapshotMethods } from './methods/snapshots';
+import { sosMethods } from './methods/sos';
 import { storagePoolDefinitionMethods } from './methods/storage-pool-definitions';
 import { storagePoolMethods } from './methods/storage-pools';
 import { volumeDefinitionMethods } from './methods/volume-definitions';
 import { volumeGroupMethods } from './methods/volume-groups';
+import { volumeMethods } from './methods/volumes';
+import { waitMethods } from './methods/wait';
 
 /**
  * The LINSTOR client: python-linstor's `Linstor` with every method in camelCase, each taking one
@@ -39,7 +56,24 @@ export interface Linstor
     InstalledMethods<typeof resourceGroupMethods>,
     InstalledMethods<typeof volumeGroupMethods>,
     InstalledMethods<typeof resourceDefinitionMethods>,
-    InstalledMethods<typeof volumeDefinitionMethods> {}
+    InstalledMethods<typeof volumeDefinitionMethods>,
+    InstalledMethods<typeof resourceMethods>,
+    InstalledMethods<typeof volumeMethods>,
+    InstalledMethods<typeof resourceConnectionMethods>,
+    InstalledMethods<typeof snapshotMethods>,
+    InstalledMethods<typeof controllerMethods>,
+    InstalledMethods<typeof authTokenMethods>,
+    InstalledMethods<typeof encryptionMethods>,
+    InstalledMethods<typeof errorReportMethods>,
+    InstalledMethods<typeof keyValueStoreMethods>,
+    InstalledMethods<typeof physicalStorageMethods>,
+    InstalledMethods<typeof sosMethods>,
+    InstalledMethods<typeof backupMethods>,
+    InstalledMethods<typeof remoteMethods>,
+    InstalledMethods<typeof fileMethods>,
+    InstalledMethods<typeof scheduleMethods>,
+    InstalledMethods<typeof waitMethods>,
+    InstalledMethods<typeof eventMethods> {}
 
 installMethods(Linstor, [
   connectionMethods,
@@ -51,4 +85,21 @@ installMethods(Linstor, [
   volumeGroupMethods,
   resourceDefinitionMethods,
   volumeDefinitionMethods,
+  resourceMethods,
+  volumeMethods,
+  resourceConnectionMethods,
+  snapshotMethods,
+  controllerMethods,
+  authTokenMethods,
+  encryptionMethods,
+  errorReportMethods,
+  keyValueStoreMethods,
+  physicalStorageMethods,
+  sosMethods,
+  backupMethods,
+  remoteMethods,
+  fileMethods,
+  scheduleMethods,
+  waitMethods,
+  eventMethods,
 ]);
