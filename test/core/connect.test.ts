@@ -2,7 +2,7 @@ import '../../src/node/register';
 import { LinstorCore } from '../../src/api/linstor-core';
 import { LinstorApiCallError, LinstorError, LinstorNetworkError } from '../../src/core/errors';
 import { SDK_VERSION } from '../../src/core/user-agent';
-import { controllerHandler, startHttp, type TestServer } from './servers';
+import { closedPort, controllerHandler, startHttp, type TestServer } from './servers';
 
 const version = (rest?: string) =>
   JSON.stringify({
@@ -130,7 +130,6 @@ describe('HTTPS probe', () => {
   });
 
   it('a closed port: connect fails with LinstorNetworkError naming the URI', async () => {
-    const { closedPort } = await import('./servers');
     const port = await closedPort();
     const lin = new LinstorCore(`linstor://127.0.0.1:${port}`, { timeoutMs: 2000 });
     const p = lin.connect();
