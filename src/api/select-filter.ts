@@ -63,15 +63,15 @@ export function buildSelectFilter(
   if (given(options.placeCount)) filter.place_count = options.placeCount;
   if (given(options.additionalPlaceCount) && options.additionalPlaceCount !== 0) {
     if (gate.apiVersionSmaller('1.6.0')) {
-      throw new LinstorArgumentError('Additional place count is not supported by server; needed REST 1.6.0');
+      throw new LinstorArgumentError("linstor-controller version doesn't support additional place count");
     }
     filter.additional_place_count = options.additionalPlaceCount;
   }
-  if (given(options.disklessType)) filter.diskless_type = options.disklessType;
+  if (options.disklessType) filter.diskless_type = options.disklessType;
   if (given(options.disklessOnRemaining)) filter.diskless_on_remaining = options.disklessOnRemaining;
   if (given(options.storagePool)) setStoragePool(filter, asList(options.storagePool), gate);
   if (given(options.disklessStoragePool)) {
-    gate.requireVersion('1.7.0', 'Diskless storage pool is not supported by server');
+    gate.requireVersion('1.7.0', 'REST action not supported by server');
     filter.storage_pool_diskless_list = asList(options.disklessStoragePool);
   }
   if (given(options.doNotPlaceWith)) filter.not_place_with_rsc = [...options.doNotPlaceWith];
@@ -86,15 +86,14 @@ export function buildSelectFilter(
 }
 
 function setStoragePool(filter: AutoSelectFilter, pools: string[], gate: SelectFilterVersionGate): void {
-  // An empty list or [""] means "no restriction" and is sent as an empty list.
-  const list = pools.length === 1 && pools[0] === '' ? [] : pools;
   if (gate.apiVersionSmaller('1.1.0')) {
     // Controllers before REST 1.1.0 take one pool only.
-    if (list.length > 1) {
-      throw new LinstorArgumentError('Multiple storage pools are not supported by server; needed REST 1.1.0');
+    if (pools.length > 1) {
+      throw new LinstorArgumentError("linstor-controller version doesn't support multiple storage pools");
     }
-    if (list.length === 1) filter.storage_pool = list[0];
+    if (pools.length === 1) filter.storage_pool = pools[0];
     return;
   }
-  filter.storage_pool_list = list;
+  // An empty list, or one whose first name is empty (`[""]`), means "no restriction": an empty list.
+  filter.storage_pool_list = pools.length > 0 && pools[0] ? pools : [];
 }

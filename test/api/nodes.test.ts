@@ -120,12 +120,32 @@ describe('nodes (§2.2)', () => {
     expect(d.all).toEqual([]);
   });
 
-  test('nodeCreate: no is_active below REST 1.0.7 (soft gate)', async () => {
+  test('nodeCreate: no is_active below REST 1.0.7 or when no version is known (dry-run)', async () => {
     const d = controllerDouble(undefined, '1.0.6');
     await d.client(nodeMethods).nodeCreate({ nodeName: 'a', nodeType: 'Satellite', ip: '1.1.1.1' });
+    await d
+      .client(nodeMethods)
+      .netinterfaceModify({ nodeName: 'a', interfaceName: 'default', isActive: true });
     expect((d.work()[0].body as { net_interfaces: object[] }).net_interfaces[0]).not.toHaveProperty(
       'is_active',
     );
+    expect(d.work()[1].body).toEqual({ name: 'default' });
+    const dry = controllerDouble();
+    const lin = dry.client(nodeMethods, { dryRun: true });
+    await lin.nodeCreate({ nodeName: 'a', nodeType: 'Satellite', ip: '1.1.1.1' });
+    expect(dry.all).toEqual([]);
+    expect(JSON.parse(lin.dryRunRequests[0].body ?? '{}').net_interfaces[0]).not.toHaveProperty('is_active');
+  });
+
+  test('nodeCreate: the communication type is matched case-insensitively for the default port', async () => {
+    const d = controllerDouble();
+    await d
+      .client(nodeMethods)
+      .nodeCreate({ nodeName: 's', nodeType: 'satellite', ip: '1.1.1.2', comType: 'ssl' });
+    const nif = (
+      d.work()[0].body as { net_interfaces: { satellite_port: number; satellite_encryption_type: string }[] }
+    ).net_interfaces[0];
+    expect([nif.satellite_port, nif.satellite_encryption_type]).toEqual([3367, 'ssl']);
   });
 
   test('nodeCreateEbs, nodeModify, nodeDelete, nodeLost', async () => {
@@ -189,7 +209,7 @@ describe('nodes (§2.2)', () => {
     await expect(
       old.client(nodeMethods).nodeRestore({ nodeName: 'a', deleteSnapshots: true }),
     ).rejects.toThrow(
-      'Node restore --delete-snapshots is not supported by server, REST-API-VERSION: 1.10.0; needed 1.10.1',
+      'Delete snapshots during restore is not supported by server, REST-API-VERSION: 1.10.0; needed 1.10.1',
     );
     expect(old.work()).toEqual([]);
   });

@@ -153,7 +153,7 @@ describe('resource definitions (§2.8)', () => {
     await expect(
       old.client(resourceDefinitionMethods).resourceDfnClone({ srcName: 'a', cloneName: 'b' }),
     ).rejects.toThrow(
-      'Resource definition clone is not supported by server, REST-API-VERSION: 1.9.0; needed 1.10.0',
+      'Resource definition clone API not supported by server, REST-API-VERSION: 1.9.0; needed 1.10.0',
     );
     const v125 = controllerDouble(undefined, '1.25.0');
     await expect(
@@ -338,6 +338,24 @@ describe('resource definitions (§2.8)', () => {
       (r) => r.volumeDefinitions[0].size,
     );
     expect(sizes).toEqual([1, 2]);
+  });
+
+  test('resourceDfnList below REST 1.0.10: no query parameters, failed volume-definition GETs are skipped', async () => {
+    const d = controllerDouble((s) => {
+      if (s.path === '/v1/resource-definitions') return json([{ name: 'r1' }, { name: 'r2' }]);
+      if (s.path === '/v1/resource-definitions/r1/volume-definitions') return json(ERROR_REPLY, 404);
+      if (s.path.endsWith('/volume-definitions')) return json([{ volume_number: 0, size_kib: 2 }]);
+      return undefined;
+    }, '1.0.9');
+    const lin = d.client(resourceDefinitionMethods);
+    const result = await lin.resourceDfnList({ filterByResourceDefinitions: ['r1'], filterByProps: ['a'] });
+    const rds = (result[0] as ResourceDefinitionResponse).resourceDefinitions;
+    expect(rds.map((r) => r.volumeDefinitions.length)).toEqual([0, 1]);
+    expect(d.work()[0].query).toBe('');
+    await lin.resourceDfnList({ queryVolumeDefinitions: false });
+    expect(d.work().slice(3).map(req)).toEqual([
+      { method: 'GET', path: '/v1/resource-definitions', query: '' },
+    ]);
   });
 
   test('resourceDfnList / Raise: errors', async () => {

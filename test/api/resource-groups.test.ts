@@ -81,12 +81,12 @@ describe('resource groups (§2.6)', () => {
       LinstorArgumentError,
     );
     await expect(lin.resourceGroupCreate({ name: 'x', peerSlots: 4 })).rejects.toThrow(
-      'Peer slots are not supported by server, REST-API-VERSION: 1.20.0; needed 1.21.0',
+      "Resource group's peer-slots not supported by server, REST-API-VERSION: 1.20.0; needed 1.21.0",
     );
     expect(d.work()).toEqual([]);
     const old = controllerDouble(undefined, '1.0.7');
     await expect(old.client(resourceGroupMethods).resourceGroupCreate({ name: 'x' })).rejects.toThrow(
-      'Resource groups are not supported by server, REST-API-VERSION: 1.0.7; needed 1.0.8',
+      'Resource group create not supported by server, REST-API-VERSION: 1.0.7; needed 1.0.8',
     );
     await expect(old.client(resourceGroupMethods).resourceGroupDelete({ name: 'x' })).rejects.toThrow(
       LinstorError,
@@ -94,9 +94,7 @@ describe('resource groups (§2.6)', () => {
     const v16 = controllerDouble(undefined, '1.6.0');
     await expect(
       v16.client(resourceGroupMethods).resourceGroupCreate({ name: 'x', disklessStoragePool: ['dl'] }),
-    ).rejects.toThrow(
-      'Diskless storage pool is not supported by server, REST-API-VERSION: 1.6.0; needed 1.7.0',
-    );
+    ).rejects.toThrow('REST action not supported by server, REST-API-VERSION: 1.6.0; needed 1.7.0');
     expect([...old.work(), ...v16.work()]).toEqual([]);
   });
 
@@ -376,7 +374,9 @@ describe('resource groups (§2.6)', () => {
     const old = controllerDouble(undefined, '1.16.0');
     await expect(
       old.client(resourceGroupMethods).resourceGroupQuerySizeInfo({ rscGrpName: 'rg1' }),
-    ).rejects.toThrow('Query size info is not supported by server, REST-API-VERSION: 1.16.0; needed 1.17.0');
+    ).rejects.toThrow(
+      'Query size info on resource group API not supported by server, REST-API-VERSION: 1.16.0; needed 1.17.0',
+    );
   });
 
   test('resourceGroupAdjust: one group or adjustall', async () => {

@@ -99,6 +99,16 @@ describe('volume definitions (§2.9)', () => {
     ]);
   });
 
+  test('volumeDfnModify: gross needs REST 1.0.13', async () => {
+    const d = controllerDouble(undefined, '1.0.12');
+    await expect(
+      d.client(volumeDefinitionMethods).volumeDfnModify({ rscName: 'r', volumeNr: 0, gross: true }),
+    ).rejects.toThrow(
+      'Modify volume-definition with gross size not supported., REST-API-VERSION: 1.0.12; needed 1.0.13',
+    );
+    expect(d.work()).toEqual([]);
+  });
+
   test('volumeDfnDelete: scenario 18', async () => {
     const d = controllerDouble();
     await d.client(volumeDefinitionMethods).volumeDfnDelete({ rscName: 'New_Rsc', volumeNr: 1 });
@@ -126,7 +136,7 @@ describe('volume definitions (§2.9)', () => {
         .client(volumeDefinitionMethods)
         .volumeDfnModifyPassphrase({ rscName: 'r', volumeNr: 0, newPassphrase: 'x' }),
     ).rejects.toThrow(
-      'Volume passphrase change is not supported by server, REST-API-VERSION: 1.21.0; needed 1.22.0',
+      'Modify volume-definition passphrase not supported., REST-API-VERSION: 1.21.0; needed 1.22.0',
     );
     expect(old.work()).toEqual([]);
   });

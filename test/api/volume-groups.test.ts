@@ -70,6 +70,24 @@ describe('volume groups (§2.7)', () => {
     ]);
   });
 
+  test('volumeGroupModify / Delete / ListRaise: REST 1.0.8, gross needs 1.0.13', async () => {
+    const v112 = controllerDouble(undefined, '1.0.12');
+    const lin = v112.client(volumeGroupMethods);
+    await expect(lin.volumeGroupModify({ resourceGrpName: 'rg', volumeNr: 0, gross: false })).rejects.toThrow(
+      'Modify volume-group with gross size not supported., REST-API-VERSION: 1.0.12; needed 1.0.13',
+    );
+    await lin.volumeGroupModify({ resourceGrpName: 'rg', volumeNr: 0, propertyDict: { a: 'b' } });
+    expect(v112.work()).toHaveLength(1);
+    const v107 = controllerDouble(undefined, '1.0.7');
+    const old = v107.client(volumeGroupMethods);
+    const message = 'Resource group API not supported by server, REST-API-VERSION: 1.0.7; needed 1.0.8';
+    await expect(old.volumeGroupModify({ resourceGrpName: 'rg', volumeNr: 0 })).rejects.toThrow(message);
+    await expect(old.volumeGroupDelete({ resourceGrpName: 'rg', volumeNr: 0 })).rejects.toThrow(message);
+    await expect(old.volumeGroupListRaise({ resourceGrpName: 'rg' })).rejects.toThrow(message);
+    await expect(old.volumeGroupCreate({ resourceGrpName: 'rg' })).rejects.toThrow(message);
+    expect(v107.work()).toEqual([]);
+  });
+
   test('volumeGroupDelete', async () => {
     const d = controllerDouble();
     await d.client(volumeGroupMethods).volumeGroupDelete({ resourceGrpName: 'three SSD', volumeNr: 2 });

@@ -18,7 +18,7 @@ export interface NodeCreateOptions {
   ip: string;
   /** `Plain` (default) or `SSL`. */
   comType?: string;
-  /** Satellite port; default by type and `comType` (Plain: 3370 controller / 3366 other; SSL: 3367 satellite / 3371 other). */
+  /** Satellite port; default by type and `comType`, any case (Plain: 3370 controller / 3366 other; SSL: 3367 satellite / 3371 other). */
   port?: number | null;
   /** Name of the network interface. Default `default`. */
   netifName?: string;
@@ -70,8 +70,9 @@ const SSL = 'SSL';
 
 function defaultSatellitePort(nodeType: string, comType: string): number {
   const type = nodeType.toLowerCase();
-  if (comType === PLAIN) return type === 'controller' ? 3370 : 3366;
-  if (comType === SSL) return type === 'satellite' ? 3367 : 3371;
+  const com = comType.toLowerCase();
+  if (com === PLAIN.toLowerCase()) return type === 'controller' ? 3370 : 3366;
+  if (com === SSL.toLowerCase()) return type === 'satellite' ? 3367 : 3371;
   throw new LinstorArgumentError(`Communication type ${comType} has no default port`);
 }
 
@@ -80,7 +81,6 @@ export const nodeMethods = {
   /**
    * python `node_create`: `POST /v1/nodes` with the node and one network interface. The type is checked
    * case-insensitively and sent as given; `is_active: true` is added for controllers with REST >= 1.0.7.
-   * The default port is chosen by the type compared case-insensitively.
    */
   async nodeCreate(this: LinstorCore, opts: NodeCreateOptions): Promise<ApiCallResponse[]> {
     const known = connectionMethods.nodeTypes.call(this);
@@ -98,7 +98,7 @@ export const nodeMethods = {
       satellite_port: port,
       satellite_encryption_type: comType as EncryptionType,
     };
-    if (!this.apiVersionSmaller('1.0.7')) netIf.is_active = true;
+    if (isActiveSupported(this)) netIf.is_active = true;
     const body: Schemas['Node'] = {
       name: opts.nodeName,
       type: opts.nodeType as Schemas['Node']['type'],
@@ -121,7 +121,7 @@ export const nodeMethods = {
   /** python `node_modify`: `PUT /v1/nodes/{node}` with `node_type` and the property edits. */
   async nodeModify(this: LinstorCore, opts: NodeModifyOptions): Promise<ApiCallResponse[]> {
     const body: Schemas['NodeModify'] = {};
-    if (opts.nodeType) body.node_type = opts.nodeType;
+    if (opts.nodeType != null) body.node_type = opts.nodeType;
     Object.assign(body, propsBody(opts.propertyDict, opts.deleteProps));
     return this.callReplies('PUT', '/v1/nodes/{node}', { params: { path: { node: opts.nodeName } }, body });
   },
@@ -160,11 +160,11 @@ export const nodeMethods = {
       await this.ensureConnected();
       body = {};
       if (opts.deleteResources) {
-        this.requireVersion('1.10.1', 'Node restore --delete-resources is not supported by server');
+        this.requireVersion('1.10.1', 'Delete resources during restore is not supported by server');
         body.delete_resources = true;
       }
       if (opts.deleteSnapshots) {
-        this.requireVersion('1.10.1', 'Node restore --delete-snapshots is not supported by server');
+        this.requireVersion('1.10.1', 'Delete snapshots during restore is not supported by server');
         body.delete_snapshots = true;
       }
     }
@@ -182,14 +182,14 @@ export const nodeMethods = {
     this: LinstorCore,
     opts: { nodeName: string; target?: readonly string[] | null; doNotTarget?: readonly string[] | null },
   ): Promise<ApiCallResponse[]> {
+    await this.ensureConnected();
+    const versionMessage = 'Node evacuate is not supported by server';
+    this.requireVersion('1.12.0', versionMessage);
     const target = queryList(opts.target);
     const doNotTarget = queryList(opts.doNotTarget);
     if (target && doNotTarget) {
       throw new LinstorArgumentError('Node evacuate: target and doNotTarget cannot be used together');
     }
-    await this.ensureConnected();
-    const versionMessage = 'Node evacuate is not supported by server';
-    this.requireVersion('1.12.0', versionMessage);
     let body: Schemas['NodeEvacuate'] | undefined;
     if (target) {
       this.requireVersion('1.27.0', 'Node evacuate --target is not supported by server');
@@ -213,7 +213,7 @@ export const nodeMethods = {
     await this.ensureConnected();
     const body: NetInterfaceBody = { name: opts.interfaceName, address: opts.ip };
     setSatelliteConnection(body, opts.port, opts.comType);
-    if (!this.apiVersionSmaller('1.0.7')) body.is_active = opts.isActive ?? false;
+    if (isActiveSupported(this)) body.is_active = opts.isActive ?? false;
     return this.callReplies('POST', '/v1/nodes/{node}/net-interfaces', {
       params: { path: { node: opts.nodeName } },
       body,
@@ -225,10 +225,11 @@ export const nodeMethods = {
    * given, the satellite settings only with a port, and `is_active` always (default false).
    */
   async netinterfaceModify(this: LinstorCore, opts: NetInterfaceModifyOptions): Promise<ApiCallResponse[]> {
+    await this.ensureConnected();
     const body = { name: opts.interfaceName } as NetInterfaceBody;
     if (opts.ip) body.address = opts.ip;
     setSatelliteConnection(body, opts.port, opts.comType);
-    body.is_active = opts.isActive ?? false;
+    if (isActiveSupported(this)) body.is_active = opts.isActive ?? false;
     return this.callReplies('PUT', '/v1/nodes/{node}/net-interfaces/{netinterface}', {
       params: { path: { node: opts.nodeName, netinterface: opts.interfaceName } },
       body,
@@ -287,13 +288,18 @@ export const nodeMethods = {
   },
 };
 
+/** `is_active` exists from REST 1.0.7; python adds it only when connected to such a controller. */
+function isActiveSupported(lin: LinstorCore): boolean {
+  return lin.apiVersionSmaller('1.0.7') === false;
+}
+
 /** python sends the satellite port and encryption type only when a port is given (the type may be null). */
 function setSatelliteConnection(
   body: NetInterfaceBody,
   port: number | null | undefined,
   comType: string | null | undefined,
 ) {
-  if (port === undefined || port === null) return;
+  if (!port) return;
   body.satellite_port = port;
   (body as { satellite_encryption_type?: EncryptionType | null }).satellite_encryption_type = (comType ??
     null) as EncryptionType | null;

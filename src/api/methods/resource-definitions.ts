@@ -77,7 +77,7 @@ export const resourceDefinitionMethods = {
     if (opts.resourceGroup) rd.resource_group_name = opts.resourceGroup;
     const body: Schemas['ResourceDefinitionCreate'] = { resource_definition: rd };
     if (opts.port != null) body.drbd_port = opts.port;
-    if (opts.peerSlots != null) body.drbd_peer_slots = opts.peerSlots;
+    if (opts.peerSlots) body.drbd_peer_slots = opts.peerSlots;
     return this.callReplies('POST', '/v1/resource-definitions', { body });
   },
 
@@ -91,39 +91,45 @@ export const resourceDefinitionMethods = {
     this: LinstorCore,
     opts: ResourceDfnCloneOptions,
   ): Promise<CloneStarted | undefined> {
+    const versionMessage = 'Resource definition clone API not supported by server';
     await this.ensureConnected();
+    this.requireVersion('1.10.0', versionMessage);
     const body: Schemas['ResourceDefinitionCloneRequest'] = {};
     if (opts.cloneExternalName) body.external_name = opts.cloneExternalName;
     else body.name = opts.cloneName;
     if (opts.useZfsClone != null) {
       if (this.apiVersionSmaller('1.12.1')) {
-        console.warn('linstor-api: useZfsClone is ignored, the controller needs REST 1.12.1');
+        console.warn('IGNORING use_zfs_clone: not supported by server');
       } else {
         body.use_zfs_clone = opts.useZfsClone;
       }
     }
     if (opts.volumePassphrases != null) {
-      this.requireVersion('1.22.0', 'Clone with volume passphrases is not supported by server');
+      this.requireVersion('1.22.0', 'Volume passphrases not supported by server');
       body.volume_passphrases = [...opts.volumePassphrases];
     }
     if (opts.layerList && opts.layerList.length > 0) {
-      this.requireVersion('1.23.0', 'Clone with a layer list is not supported by server');
+      this.requireVersion('1.23.0', 'Clone with layer-list not supported');
       body.layer_list = asLayers(opts.layerList);
     }
     if (opts.resourceGroup) {
-      this.requireVersion('1.23.0', 'Clone into a resource group is not supported by server');
+      this.requireVersion('1.23.0', 'Clone resource-group parameter not supported');
       body.resource_group = opts.resourceGroup;
     }
     const props = propsBody(opts.propertyDict, opts.deleteProps);
-    if (props.override_props || props.delete_props) {
-      this.requireVersion('1.26.0', 'Clone with property changes is not supported by server');
-      Object.assign(body, props);
+    if (props.override_props) {
+      this.requireVersion('1.26.0', 'Clone property override not supported');
+      body.override_props = props.override_props;
+    }
+    if (props.delete_props) {
+      this.requireVersion('1.26.0', 'Clone property delete not supported');
+      body.delete_props = props.delete_props;
     }
     const reply = await this.call('POST', '/v1/resource-definitions/{resource}/clone', {
       params: { path: { resource: opts.srcName } },
       body,
       expect: 'envelope',
-      versionMessage: 'Resource definition clone is not supported by server',
+      versionMessage,
     });
     if (reply.ok) return new CloneStarted(reply.data);
     if (reply.replies.length === 0) return undefined;
@@ -140,7 +146,7 @@ export const resourceDefinitionMethods = {
   ): Promise<CloneStatus> {
     const reply = await this.call('GET', '/v1/resource-definitions/{resource}/clone/{resourceClone}', {
       params: { path: { resource: opts.srcName, resourceClone: opts.cloneName } },
-      versionMessage: 'Resource definition clone is not supported by server',
+      versionMessage: 'Resource definition clone API not supported by server',
     });
     return unwrapListResult(reply.ok ? [new CloneStatus(reply.data)] : reply.replies);
   },
@@ -152,7 +158,7 @@ export const resourceDefinitionMethods = {
   async resourceDfnSyncStatus(this: LinstorCore, opts: { rscName: string }): Promise<SyncStatus> {
     const reply = await this.call('GET', '/v1/resource-definitions/{resource}/sync-status', {
       params: { path: { resource: opts.rscName } },
-      versionMessage: 'Resource definition sync status is not supported by server',
+      versionMessage: 'Resource definition sync-status API not supported by server',
     });
     return unwrapListResult(reply.ok ? [new SyncStatus(reply.data)] : reply.replies);
   },
@@ -166,7 +172,7 @@ export const resourceDefinitionMethods = {
     if (opts.peerSlots != null) body.drbd_peer_slots = opts.peerSlots;
     Object.assign(body, propsBody(opts.propertyDict, opts.deleteProps));
     if (opts.resourceGroup) body.resource_group = opts.resourceGroup;
-    if (opts.port != null) body.drbd_port = opts.port;
+    if (opts.port) body.drbd_port = opts.port;
     return this.callReplies('PUT', '/v1/resource-definitions/{resource}', {
       params: { path: { resource: opts.name } },
       body,
@@ -185,8 +191,8 @@ export const resourceDefinitionMethods = {
 
   /**
    * python `resource_dfn_list`: `GET /v1/resource-definitions?resource_definitions=..&with_volume_definitions=true&props=..`
-   * (the volume definitions by default). Below REST 1.0.10 the volume definitions are fetched per
-   * definition (`GET …/{r}/volume-definitions`) and merged in. `[ResourceDefinitionResponse]` or errors.
+   * (the volume definitions by default); `[ResourceDefinitionResponse]` or errors. Below REST 1.0.10 (no
+   * query parameters yet) it lists all definitions and fetches the volume definitions per definition.
    */
   async resourceDfnList(
     this: LinstorCore,
@@ -194,29 +200,17 @@ export const resourceDefinitionMethods = {
   ): Promise<ListResult<ResourceDefinitionResponse>> {
     const withVolumes = opts.queryVolumeDefinitions ?? true;
     await this.ensureConnected();
-    const fallback = withVolumes && this.apiVersionSmaller('1.0.10') === true;
+    if (this.apiVersionSmaller('1.0.10')) return listWithoutQuery(this, withVolumes);
     const reply = await this.call('GET', '/v1/resource-definitions', {
       params: {
         query: {
           resource_definitions: queryList(opts.filterByResourceDefinitions),
-          with_volume_definitions: withVolumes && !fallback ? WITH_VOLUME_DEFINITIONS : undefined,
+          with_volume_definitions: withVolumes ? WITH_VOLUME_DEFINITIONS : undefined,
           props: queryList(opts.filterByProps),
         },
       },
     });
-    if (!reply.ok) return reply.replies;
-    const definitions = reply.data;
-    if (fallback) {
-      for (const rd of definitions) {
-        if (!rd.name) continue;
-        const vds = await this.call('GET', '/v1/resource-definitions/{resource}/volume-definitions', {
-          params: { path: { resource: rd.name } },
-        });
-        if (!vds.ok) return vds.replies;
-        rd.volume_definitions = vds.data;
-      }
-    }
-    return [new ResourceDefinitionResponse(definitions)];
+    return reply.ok ? [new ResourceDefinitionResponse(reply.data)] : reply.replies;
   },
 
   /** python `resource_dfn_list_raise`: the `ResourceDefinitionResponse`, or throws `LinstorApiCallError`. */
@@ -247,3 +241,25 @@ export const resourceDefinitionMethods = {
     return Object.fromEntries(Object.entries(rd.properties).filter(([key]) => key.startsWith(namespace)));
   },
 };
+
+/**
+ * python's path for controllers before REST 1.0.10: a plain list (filters are not sent), then
+ * `GET …/{r}/volume-definitions` per definition, merged in; a failed volume-definition GET is skipped.
+ */
+async function listWithoutQuery(
+  lin: LinstorCore,
+  withVolumes: boolean,
+): Promise<ListResult<ResourceDefinitionResponse>> {
+  const reply = await lin.call('GET', '/v1/resource-definitions');
+  if (!reply.ok) return reply.replies;
+  if (withVolumes) {
+    for (const rd of reply.data) {
+      if (!rd.name) continue;
+      const vds = await lin.call('GET', '/v1/resource-definitions/{resource}/volume-definitions', {
+        params: { path: { resource: rd.name } },
+      });
+      if (vds.ok) rd.volume_definitions = vds.data;
+    }
+  }
+  return [new ResourceDefinitionResponse(reply.data)];
+}

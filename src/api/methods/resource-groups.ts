@@ -59,8 +59,8 @@ export interface ResourceGroupListOptions {
 /** `peer_slots`: refused when 0, needs REST 1.21.0 (call after `ensureConnected`). */
 function checkPeerSlots(lin: LinstorCore, peerSlots: number | null | undefined): number | undefined {
   if (peerSlots === undefined || peerSlots === null) return undefined;
-  if (peerSlots === 0) throw new LinstorArgumentError('Peer slots must not be 0');
-  lin.requireVersion('1.21.0', 'Peer slots are not supported by server');
+  if (peerSlots === 0) throw new LinstorArgumentError('peer_slots must not be 0');
+  lin.requireVersion('1.21.0', "Resource group's peer-slots not supported by server");
   return peerSlots;
 }
 
@@ -80,17 +80,16 @@ export const resourceGroupMethods = {
    * "props"?, "select_filter", "peer_slots"?}`. A single storage pool name is wrapped into a list.
    */
   async resourceGroupCreate(this: LinstorCore, opts: ResourceGroupCreateOptions): Promise<ApiCallResponse[]> {
+    const versionMessage = 'Resource group create not supported by server';
     await this.ensureConnected();
+    this.requireVersion('1.0.8', versionMessage);
     const body: Schemas['ResourceGroup'] = { name: opts.name };
-    if (opts.description != null) body.description = opts.description;
+    if (opts.description) body.description = opts.description;
     if (opts.propertyDict && Object.keys(opts.propertyDict).length > 0) body.props = { ...opts.propertyDict };
     body.select_filter = buildSelectFilter(opts, this);
     const peerSlots = checkPeerSlots(this, opts.peerSlots);
     if (peerSlots !== undefined) body.peer_slots = peerSlots;
-    return this.callReplies('POST', '/v1/resource-groups', {
-      body,
-      versionMessage: 'Resource groups are not supported by server',
-    });
+    return this.callReplies('POST', '/v1/resource-groups', { body, versionMessage });
   },
 
   /**
@@ -98,7 +97,9 @@ export const resourceGroupMethods = {
    * (whenever given, also `""`), `select_filter`, the property edits and `peer_slots`.
    */
   async resourceGroupModify(this: LinstorCore, opts: ResourceGroupModifyOptions): Promise<ApiCallResponse[]> {
+    const versionMessage = 'Resource group modify not supported by server';
     await this.ensureConnected();
+    this.requireVersion('1.0.8', versionMessage);
     const body: Schemas['ResourceGroupModify'] = {};
     if (opts.description != null) body.description = opts.description;
     body.select_filter = buildSelectFilter(opts, this);
@@ -108,7 +109,7 @@ export const resourceGroupMethods = {
     return this.callReplies('PUT', '/v1/resource-groups/{resource_group}', {
       params: { path: { resource_group: opts.name } },
       body,
-      versionMessage: 'Resource groups are not supported by server',
+      versionMessage,
     });
   },
 
@@ -116,7 +117,7 @@ export const resourceGroupMethods = {
   async resourceGroupDelete(this: LinstorCore, opts: { name: string }): Promise<ApiCallResponse[]> {
     return this.callReplies('DELETE', '/v1/resource-groups/{resource_group}', {
       params: { path: { resource_group: opts.name } },
-      versionMessage: 'Resource groups are not supported by server',
+      versionMessage: 'Resource group delete not supported by server',
     });
   },
 
@@ -135,7 +136,7 @@ export const resourceGroupMethods = {
           props: queryList(opts.filterByProps),
         },
       },
-      versionMessage: 'Resource groups are not supported by server',
+      versionMessage: 'Resource group list not supported by server',
     });
     if (!reply.ok && this.dryRun) return new ResourceGroupResponse([]);
     const result: ListResult<ResourceGroupResponse> = reply.ok
@@ -151,8 +152,10 @@ export const resourceGroupMethods = {
    * wrapped into a list (python sends the bare string).
    */
   async resourceGroupSpawn(this: LinstorCore, opts: ResourceGroupSpawnOptions): Promise<ApiCallResponse[]> {
-    const volumeSizes = opts.vlmSizes.map(volumeSizeKib);
+    const versionMessage = 'Resource group API not supported by server';
     await this.ensureConnected();
+    this.requireVersion('1.0.8', versionMessage);
+    const volumeSizes = opts.vlmSizes.map(volumeSizeKib);
     const body: Schemas['ResourceGroupSpawn'] = {
       resource_definition_name: opts.rscDfnName,
       volume_sizes: volumeSizes,
@@ -160,7 +163,7 @@ export const resourceGroupMethods = {
       definitions_only: opts.definitionsOnly ?? false,
     };
     if (opts.externalName) {
-      this.requireVersion('1.0.16', 'Spawn with external name is not supported by server');
+      this.requireVersion('1.0.16', 'Spawn with external name not supported by server');
       body.resource_definition_name = '';
       body.resource_definition_external_name = opts.externalName;
     }
@@ -169,15 +172,15 @@ export const resourceGroupMethods = {
     if (peerSlots !== undefined) body.peer_slots = peerSlots;
     if (opts.volumePassphrases != null) {
       if (opts.volumePassphrases.length !== volumeSizes.length) {
-        throw new LinstorArgumentError('There must be exactly one volume passphrase per volume size');
+        throw new LinstorArgumentError('volume_passphrases must have same count as volume sizes provided');
       }
-      this.requireVersion('1.22.0', 'Volume passphrases are not supported by server');
+      this.requireVersion('1.22.0', 'Volume passphrases not supported by server');
       body.volume_passphrases = [...opts.volumePassphrases];
     }
     return this.callReplies('POST', '/v1/resource-groups/{resource_group}/spawn', {
       params: { path: { resource_group: opts.rscGrpName } },
       body,
-      versionMessage: 'Resource groups are not supported by server',
+      versionMessage,
     });
   },
 
@@ -191,7 +194,7 @@ export const resourceGroupMethods = {
   ): Promise<ListResult<MaxVolumeSizeResponse>> {
     const reply = await this.call('GET', '/v1/resource-groups/{resource_group}/query-max-volume-size', {
       params: { path: { resource_group: opts.rscGrpName } },
-      versionMessage: 'Query max volume size is not supported by server',
+      versionMessage: 'Query max volume size on resource group API not supported by server',
     });
     return reply.ok ? [new MaxVolumeSizeResponse(reply.data)] : reply.replies;
   },
@@ -205,11 +208,13 @@ export const resourceGroupMethods = {
     this: LinstorCore,
     opts: ResourceGroupFilterOptions & { rscGrpName: string },
   ): Promise<QuerySizeInfoResponse | ApiCallResponse | undefined> {
+    const versionMessage = 'Query size info on resource group API not supported by server';
     await this.ensureConnected();
+    this.requireVersion('1.17.0', versionMessage);
     const reply = await this.call('POST', '/v1/resource-groups/{resource_group}/query-size-info', {
       params: { path: { resource_group: opts.rscGrpName } },
       body: { select_filter: buildSelectFilter(opts, this) },
-      versionMessage: 'Query size info is not supported by server',
+      versionMessage,
     });
     return reply.ok ? new QuerySizeInfoResponse(reply.data) : reply.replies[0];
   },
@@ -222,7 +227,7 @@ export const resourceGroupMethods = {
     this: LinstorCore,
     opts: { rscGrpName?: string | null } = {},
   ): Promise<ApiCallResponse[]> {
-    const versionMessage = 'Resource group adjust is not supported by server';
+    const versionMessage = 'Resource group API not supported by server';
     if (!opts.rscGrpName)
       return this.callReplies('POST', '/v1/resource-groups/adjustall', { versionMessage });
     return this.callReplies('POST', '/v1/resource-groups/{resource_group}/adjust', {

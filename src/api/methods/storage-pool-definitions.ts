@@ -64,12 +64,15 @@ export const storagePoolDefinitionMethods = {
     opts: StoragePoolDfnMaxVlmSizesOptions,
   ): Promise<ListResult<MaxVolumeSizeResponse>> {
     const body: MaxVlmSizesBody = { place_count: opts.placeCount };
-    if (opts.storagePoolName != null) body.storage_pool = opts.storagePoolName;
-    if (opts.doNotPlaceWith != null) body.not_place_with_rsc = [...opts.doNotPlaceWith];
-    if (opts.doNotPlaceWithRegex != null) body.not_place_with_rsc_regex = opts.doNotPlaceWithRegex;
-    if (opts.replicasOnSame != null) body.replicas_on_same = [...opts.replicasOnSame];
-    if (opts.replicasOnDifferent != null) body.replicas_on_different = [...opts.replicasOnDifferent];
-    if (opts.xReplicasOnDifferent != null) body.x_replicas_on_different = { ...opts.xReplicasOnDifferent };
+    // python writes a key only for a truthy argument (an empty list or map is left out).
+    if (opts.storagePoolName) body.storage_pool = opts.storagePoolName;
+    if (opts.doNotPlaceWith?.length) body.not_place_with_rsc = [...opts.doNotPlaceWith];
+    if (opts.doNotPlaceWithRegex) body.not_place_with_rsc_regex = opts.doNotPlaceWithRegex;
+    if (opts.replicasOnSame?.length) body.replicas_on_same = [...opts.replicasOnSame];
+    if (opts.replicasOnDifferent?.length) body.replicas_on_different = [...opts.replicasOnDifferent];
+    if (opts.xReplicasOnDifferent && Object.keys(opts.xReplicasOnDifferent).length > 0) {
+      body.x_replicas_on_different = { ...opts.xReplicasOnDifferent };
+    }
     const reply = await this.call('OPTIONS', '/v1/query-max-volume-size', { body });
     return reply.ok ? [new MaxVolumeSizeResponse(reply.data)] : reply.replies;
   },

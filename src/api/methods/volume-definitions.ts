@@ -45,9 +45,9 @@ export const volumeDefinitionMethods = {
     if (opts.storagePool) vd.props = { StorPoolName: opts.storagePool };
     const body: Schemas['VolumeDefinitionCreate'] = { volume_definition: vd };
     if (opts.minorNr != null) body.drbd_minor_number = opts.minorNr;
-    if (opts.passphrase) {
+    if (opts.passphrase != null) {
       await this.ensureConnected();
-      this.requireVersion('1.22.0', 'Volume passphrases are not supported by server');
+      this.requireVersion('1.22.0', 'Volume passphrases not supported by server');
       body.passphrase = opts.passphrase;
     }
     return this.callReplies('POST', '/v1/resource-definitions/{resource}/volume-definitions', {
@@ -66,7 +66,11 @@ export const volumeDefinitionMethods = {
     if (opts.size) body.size_kib = opts.size;
     Object.assign(body, propsBody(opts.setProperties, opts.deleteProperties));
     const flags = grossFlags(opts.gross);
-    if (flags) body.flags = flags;
+    if (flags) {
+      await this.ensureConnected();
+      this.requireVersion('1.0.13', 'Modify volume-definition with gross size not supported.');
+      body.flags = flags;
+    }
     return this.callReplies('PUT', '/v1/resource-definitions/{resource}/volume-definitions/{volume_number}', {
       params: { path: { resource: opts.rscName, volume_number: opts.volumeNr } },
       body,
@@ -101,7 +105,7 @@ export const volumeDefinitionMethods = {
       {
         params: { path: { resource: opts.rscName, volume_number: opts.volumeNr } },
         body: { new_passphrase: opts.newPassphrase },
-        versionMessage: 'Volume passphrase change is not supported by server',
+        versionMessage: 'Modify volume-definition passphrase not supported.',
       },
     );
   },

@@ -5,6 +5,9 @@ import type { Schemas } from '../responses/schemas';
 import { VolumeGroupResponse } from '../responses/volume-group';
 import { type PropertyDict, propsBody } from './props-body';
 
+// python's version-gate message for the resource/volume group calls.
+const RG_API = 'Resource group API not supported by server';
+
 /**
  * The `flags` edit for `gross` (quirk 9): true sets GROSS_SIZE, false clears it with `-GROSS_SIZE` (a
  * leading `-` tells the controller to remove a flag), omitted sends no flags.
@@ -33,15 +36,16 @@ export const volumeGroupMethods = {
     const body: Schemas['VolumeGroup'] = {};
     if (opts.volumeNr != null) body.volume_number = opts.volumeNr;
     if (opts.propertyDict && Object.keys(opts.propertyDict).length > 0) body.props = { ...opts.propertyDict };
+    await this.ensureConnected();
+    this.requireVersion('1.0.8', RG_API);
     if (opts.gross) {
-      await this.ensureConnected();
-      this.requireVersion('1.0.13', 'Volume group gross size is not supported by server');
+      this.requireVersion('1.0.13', 'Gross-size not supported by server');
       body.flags = ['GROSS_SIZE'];
     }
     return this.callReplies('POST', '/v1/resource-groups/{resource_group}/volume-groups', {
       params: { path: { resource_group: opts.resourceGrpName } },
       body,
-      versionMessage: 'Volume groups are not supported by server',
+      versionMessage: RG_API,
     });
   },
 
@@ -60,12 +64,19 @@ export const volumeGroupMethods = {
       gross?: boolean | null;
     },
   ): Promise<ApiCallResponse[]> {
+    await this.ensureConnected();
+    this.requireVersion('1.0.8', RG_API);
     const body: Schemas['VolumeGroupModify'] = propsBody(opts.propertyDict, opts.deleteProps);
     const flags = grossFlags(opts.gross);
-    if (flags) body.flags = flags;
+    if (flags) {
+      this.requireVersion('1.0.13', 'Modify volume-group with gross size not supported.');
+      body.flags = flags;
+    }
     return this.callReplies('PUT', '/v1/resource-groups/{resource_group}/volume-groups/{volume_number}', {
       params: { path: { resource_group: opts.resourceGrpName, volume_number: opts.volumeNr } },
       body,
+      minVersion: '1.0.8',
+      versionMessage: RG_API,
     });
   },
 
@@ -76,6 +87,8 @@ export const volumeGroupMethods = {
   ): Promise<ApiCallResponse[]> {
     return this.callReplies('DELETE', '/v1/resource-groups/{resource_group}/volume-groups/{volume_number}', {
       params: { path: { resource_group: opts.resourceGrpName, volume_number: opts.volumeNr } },
+      minVersion: '1.0.8',
+      versionMessage: RG_API,
     });
   },
 
@@ -89,6 +102,8 @@ export const volumeGroupMethods = {
   ): Promise<VolumeGroupResponse> {
     const reply = await this.call('GET', '/v1/resource-groups/{resource_group}/volume-groups', {
       params: { path: { resource_group: opts.resourceGrpName } },
+      minVersion: '1.0.8',
+      versionMessage: RG_API,
     });
     if (!reply.ok && this.dryRun) return new VolumeGroupResponse([]);
     return unwrapListResult(reply.ok ? [new VolumeGroupResponse(reply.data)] : reply.replies);
