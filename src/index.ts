@@ -29,6 +29,7 @@ export type {
 } from './api/methods/resource-groups';
 export type { StoragePoolCreateOptions, StoragePoolListOptions } from './api/methods/storage-pools';
 export type { VolumeDfnCreateOptions, VolumeDfnModifyOptions } from './api/methods/volume-definitions';
+export { MultiLinstor } from './api/multi-linstor';
 export * as responses from './api/responses';
 export {
   Candidate,

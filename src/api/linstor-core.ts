@@ -347,6 +347,32 @@ export class LinstorCore {
     });
   }
 
+  // ---------------------------------------------------------------- python's settable properties
+
+  /** python `username`: Basic auth user; checked against plain HTTP at the next handshake. */
+  get username(): string | undefined {
+    return this.auth.username;
+  }
+  set username(value: string | undefined) {
+    this.auth.username = value;
+  }
+
+  /** python `password`. */
+  get password(): string | undefined {
+    return this.auth.password;
+  }
+  set password(value: string | undefined) {
+    this.auth.password = value;
+  }
+
+  /** python `allow_insecure`: allow Basic auth over plain HTTP. */
+  get allowInsecure(): boolean {
+    return this.auth.allowInsecure === true;
+  }
+  set allowInsecure(value: boolean) {
+    this.auth.allowInsecure = value;
+  }
+
   // ---------------------------------------------------------------- connection
 
   /** True after a successful `connect()` (or first request), until `disconnect()`. */
@@ -713,6 +739,8 @@ export class LinstorCore {
       previous = ctrl;
       try {
         await this.handshake(ctrl, exec.signal);
+        // also here: a username may have been set after the handshake
+        checkTransportSecurity(this.auth, ctrl.base.secure);
       } catch (error) {
         if (isLinstorNetworkError(error) && !error.mayHaveBeenApplied) {
           failures.push(error);

@@ -231,3 +231,21 @@ describe('controller list from the Node environment (scenario 3)', () => {
     });
   });
 });
+
+describe('python settable properties', () => {
+  it('username set after connect is still refused over plain HTTP', async () => {
+    const { fetch, calls } = fakeFetch((req) => (req.url.endsWith('/version') ? PASS() : json([])));
+    const lin = new LinstorCore('linstor://h', { fetch, probeHttps: false });
+    await lin.connect();
+    lin.username = 'admin';
+    lin.password = 'pw';
+    await expect(lin.call('GET', '/v1/nodes')).rejects.toThrow(
+      'Password authentication with HTTP not allowed, until explicitly enabled.',
+    );
+    expect(calls).toHaveLength(1);
+    lin.allowInsecure = true;
+    await lin.call('GET', '/v1/nodes');
+    expect(calls[1].headers.Authorization).toBe('Basic YWRtaW46cHc=');
+    expect(lin.username).toBe('admin');
+  });
+});
