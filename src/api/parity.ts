@@ -398,7 +398,7 @@ export const parityTable: readonly ParityEntry[] = [
     section: '2.10',
     python: 'resource_delete',
     ts: 'resourceDelete',
-    http: 'DELETE /v1/resource-definitions/{r}/resources/{node}[?keep_tiebreaker=True]',
+    http: 'DELETE /v1/resource-definitions/{r}/resources/{node}?keep_tiebreaker=True (only when asked)',
   },
   {
     section: '2.10',
@@ -434,7 +434,7 @@ export const parityTable: readonly ParityEntry[] = [
     section: '2.10',
     python: 'resource_toggle_disk',
     ts: 'resourceToggleDisk',
-    http: 'PUT /v1/resource-definitions/{r}/resources/{node}/toggle-disk/{diskless|diskful}[/{sp}] | PUT .../migrate-disk/{from}[/{sp}]',
+    http: 'PUT /v1/resource-definitions/{r}/resources/{node}/toggle-disk/diskful, PUT /v1/resource-definitions/{r}/resources/{node}/toggle-disk/diskful/{sp}, PUT /v1/resource-definitions/{r}/resources/{node}/toggle-disk/diskless, PUT /v1/resource-definitions/{r}/resources/{node}/toggle-disk/diskless/{sp}, PUT /v1/resource-definitions/{r}/resources/{node}/migrate-disk/{from}, PUT /v1/resource-definitions/{r}/resources/{node}/migrate-disk/{from}/{sp}',
   },
   {
     section: '2.11',
@@ -524,7 +524,7 @@ export const parityTable: readonly ParityEntry[] = [
     section: '2.13',
     python: 'snapshot_delete',
     ts: 'snapshotDelete',
-    http: 'DELETE /v1/resource-definitions/{r}/snapshots/{s}[?nodes=a&nodes=b]',
+    http: 'DELETE /v1/resource-definitions/{r}/snapshots/{s}?nodes=..',
   },
   {
     section: '2.13',
