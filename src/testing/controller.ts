@@ -6,6 +6,7 @@ import { API_CALL_PARSE_ERROR, FAIL_UNKNOWN_ERROR } from '../../generated/consta
 import { operations } from '../../generated/operations';
 import { stringifyJson } from '../core/lossless-json';
 import { BodyParseError, type ObjectShape, readBody, type Shape } from './body';
+import { cloneRoutes } from './handlers/clone';
 import { controllerRoutes } from './handlers/controller';
 import { kvsRoutes } from './handlers/kvs';
 import { type NodeCreateOptions, nodeRoutes } from './handlers/nodes';
@@ -98,6 +99,7 @@ export class SimulatedController {
       ...kvsRoutes(),
       ...viewRoutes(),
       ...snapshotRoutes(),
+      ...cloneRoutes(),
     );
     // Operations the project describes but the simulator does not implement answer "not implemented"
     // instead of pretending the path does not exist.

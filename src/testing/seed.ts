@@ -71,6 +71,11 @@ export interface SeedOptions {
   resources?: ResourceSeed[];
   /** key-value store instances: name -> props */
   keyValueStores?: Record<string, Props>;
+  /**
+   * controller properties to set first, e.g. `{ 'DrbdOptions/auto-add-quorum-tiebreaker': 'False' }` to
+   * switch off the automatic tie-breaker
+   */
+  controllerProps?: Props;
 }
 
 export interface SeedResult {
@@ -124,6 +129,7 @@ export function seedCluster(state: SimulatorState, opts: SeedOptions = {}): Seed
       ? Array.from({ length: opts.nodes }, (_, i) => ({ name: `${prefix}${start + i + 1}` }))
       : (opts.nodes ?? []);
   const pools = opts.storagePools ?? [DEFAULT_POOL];
+  Object.assign(state.controllerProps, opts.controllerProps);
   const names: string[] = [];
   nodes.forEach((n, i) => {
     run(`node '${n.name}'`, () =>

@@ -563,6 +563,38 @@ describe('snapshots', () => {
     }));
 });
 
+describe('clone', () => {
+  test('clone started, status COMPLETE, same nodes and pools, sync status', () =>
+    withSim({ seed: 3 }, async (_sim, c) => {
+      await c.post('/v1/resource-definitions', { resource_definition: { name: 'cap' } });
+      await c.post('/v1/resource-definitions/cap/volume-definitions', {
+        volume_definition: { size_kib: 4096 },
+      });
+      await c.post('/v1/resource-definitions/cap/autoplace', { select_filter: { place_count: 3 } });
+      const started = await c.post('/v1/resource-definitions/cap/clone', {
+        name: 'capclone',
+        use_zfs_clone: true,
+      });
+      expect(started.status).toBe(201);
+      expect(started.body).toMatchObject({
+        source_name: 'cap',
+        clone_name: 'capclone',
+        location: '/v1/resource-definitions/cap/clone/capclone',
+      });
+      expect((await c.get('/v1/resource-definitions/cap/clone/capclone')).body).toEqual({
+        status: 'COMPLETE',
+      });
+      const nodes = ((await c.get('/v1/resource-definitions/capclone/resources')).body as Json[]).map(
+        (r) => r.node_name,
+      );
+      expect(nodes).toEqual(['node1', 'node2', 'node3']);
+      expect((await c.get('/v1/resource-definitions/capclone/sync-status')).body).toEqual({
+        synced_on_all: true,
+      });
+      expect((await c.get('/v1/resource-definitions/cap/clone/nope')).status).toBe(404);
+    }));
+});
+
 describe('controller, strict bodies, names, unknown paths', () => {
   test('version, properties, error reports', () =>
     withSim({}, async (_sim, c) => {
