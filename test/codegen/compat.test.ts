@@ -9,6 +9,7 @@ import {
   REPO_ROOT,
   referenceCopies,
   removeDir,
+  SPAWN_TIMEOUT,
   scratchDir,
   type TscResult,
   typeCheck,
@@ -177,7 +178,7 @@ describeIfShared('compatibility matrix over the reference copies', () => {
       `  ${`src/ vs ${newest}`.padEnd(width)} → ${srcCheck.status}`,
     ].join('\n');
     process.stdout.write(`${table}\n`);
-  }, 120_000);
+  }, SPAWN_TIMEOUT);
 
   afterAll(() => {
     if (scratch) removeDir(scratch);

@@ -13,6 +13,12 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 
+/**
+ * Timeout for hooks and tests that spawn codegen or tsc. Generous on purpose: the machine is shared, and
+ * these steps must not fail because another process slowed them down (no test here is about speed).
+ */
+export const SPAWN_TIMEOUT = 600_000;
+
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const SHARED_DIR = path.resolve(REPO_ROOT, '..', 'shared');
 export const REFERENCE_DIR = path.join(SHARED_DIR, 'openapi-reference');

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { diffGenerated } from '../../codegen/diff-generated';
 import { GENERATED_FILES } from '../../codegen/layout';
-import { GENERATED_DIR, generateMany, removeDir, scratchDir } from './helpers';
+import { GENERATED_DIR, generateMany, removeDir, SPAWN_TIMEOUT, scratchDir } from './helpers';
 
 // (a) generated/ is what codegen makes of openapi/ today; (b) two runs give the same bytes.
 describe('codegen from openapi/', () => {
@@ -14,7 +14,7 @@ describe('codegen from openapi/', () => {
     second = scratchDir('codegen-sync-b');
     const results = await generateMany([{ out: first }, { out: second }]);
     for (const r of results) expect(r).toMatchObject({ ok: true });
-  });
+  }, SPAWN_TIMEOUT);
   afterAll(() => {
     removeDir(first);
     removeDir(second);
