@@ -30,6 +30,7 @@ export type {
 export type { StoragePoolCreateOptions, StoragePoolListOptions } from './api/methods/storage-pools';
 export type { VolumeDfnCreateOptions, VolumeDfnModifyOptions } from './api/methods/volume-definitions';
 export { MultiLinstor } from './api/multi-linstor';
+export * from './api/public-exports';
 export * as responses from './api/responses';
 export {
   Candidate,
