@@ -2,7 +2,9 @@
  * The Node transport: undici 7's fetch with an Agent carrying the TLS settings (CA, client certificate
  * and key for mTLS, verification on unless explicitly skipped) and a connect timeout.
  */
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createSecureContext } from 'node:tls';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { LinstorArgumentError } from '../core/errors';
 import type { TlsOptions } from '../core/platform';
@@ -30,6 +32,14 @@ export function resolveTls(tls: TlsOptions | undefined): {
   const key = tls?.key ?? (tls?.keyFile ? readPem(tls.keyFile, 'client key') : undefined);
   if ((cert === undefined) !== (key === undefined)) {
     throw new LinstorArgumentError('A client certificate needs its key (and a key its certificate)');
+  }
+  try {
+    // fail at construction, not at the first request, on PEM text that is not a certificate or key
+    createSecureContext({ ca, cert, key });
+    // createSecureContext silently ignores a CA that is not a certificate
+    if (ca !== undefined) new X509Certificate(ca);
+  } catch (error) {
+    throw new LinstorArgumentError(`Invalid TLS material: ${(error as Error).message}`, { cause: error });
   }
   return { ca, cert, key, rejectUnauthorized: tls?.dangerouslySkipCertificateVerification !== true };
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LinstorCore } from '../../src/api/linstor-core';
-import { LinstorNetworkError } from '../../src/core/errors';
+import { LinstorArgumentError, LinstorNetworkError } from '../../src/core/errors';
 import { controllerHandler, startHttp, startHttps } from './servers';
 
 let dir: string;
@@ -110,6 +110,18 @@ describe('TLS (real local HTTPS server, certificates made with openssl)', () => 
     } finally {
       await server.close();
     }
+  });
+
+  it('unreadable or invalid TLS files are argument errors at construction', () => {
+    expect(() => new LinstorCore('linstor+ssl://h', { tls: { caFile: file('missing.crt') } })).toThrow(
+      LinstorArgumentError,
+    );
+    expect(() => new LinstorCore('linstor+ssl://h', { tls: { ca: 'not a pem' } })).toThrow(
+      LinstorArgumentError,
+    );
+    expect(() => new LinstorCore('linstor+ssl://h', { tls: { certFile: file('client.crt') } })).toThrow(
+      'A client certificate needs its key',
+    );
   });
 
   it('skipping verification is explicit and works', async () => {
