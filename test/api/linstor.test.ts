@@ -1,6 +1,7 @@
 import { installMethods } from '../../src/api/install-methods';
 import { Linstor } from '../../src/api/linstor';
 import { LinstorCore } from '../../src/api/linstor-core';
+import { ControllerVersion } from '../../src/api/responses/controller-version';
 import { isListResponse } from '../../src/api/responses/list-result';
 import { NodeListResponse } from '../../src/api/responses/node';
 import { LinstorError } from '../../src/core/errors';
@@ -46,5 +47,22 @@ describe('the Linstor class', () => {
     expect(() => installMethods(Probe, [{ connect: () => 3 }])).toThrow(
       "Method 'connect' is installed twice",
     );
+  });
+
+  test('ControllerVersion accessors, with the python default REST version', () => {
+    const v = new ControllerVersion({
+      version: '1.29.0',
+      git_hash: 'deadbeef',
+      build_time: '2025-01-01T00:00:00+00:00',
+      rest_api_version: '1.25.0',
+    });
+    expect([v.version, v.gitHash, v.buildTime, v.restApiVersion]).toEqual([
+      '1.29.0',
+      'deadbeef',
+      '2025-01-01T00:00:00+00:00',
+      '1.25.0',
+    ]);
+    expect(new ControllerVersion({}).restApiVersion).toBe('1.0.0');
+    expect(JSON.stringify(v)).toContain('"git_hash":"deadbeef"');
   });
 });
