@@ -246,3 +246,20 @@ test('a throwing resync callback or undecodable data ends the stream with a Lins
   expect(err2).toBeInstanceOf(LinstorError);
   expect((err2 as LinstorError).message).toContain("Unable to decode the 'a' event");
 });
+
+test("the server's retry: field replaces the initial reconnect delay", async () => {
+  server = new SseServer([
+    (_req, res) => void sse(res).end(`retry: 1\n\n${frame('a', 1)}`),
+    (_req, res) => void sse(res).write(frame('b', 2)),
+  ]);
+  // Without the server's 1 ms this would wait ten minutes (and the test would time out).
+  const stream = new EventStream(fetchOpener(await server.listen()), decode, {
+    reconnect: { initialDelayMs: 600_000, jitter: false },
+  });
+  const events: string[] = [];
+  for await (const ev of stream) {
+    events.push(ev.event);
+    if (events.length === 2) break;
+  }
+  expect(events).toEqual(['a', 'b']);
+});
