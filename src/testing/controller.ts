@@ -80,7 +80,6 @@ export class SimulatedController {
   readonly replyMismatches: ReplyMismatch[] = [];
   private readonly router = new Router();
   private readonly fallback = new Router();
-  private reportCounter = 0;
 
   constructor(
     readonly state: SimulatorState,
@@ -331,15 +330,8 @@ export class SimulatedController {
 
   /** A bug in the simulator: answered like the controller's unknown-error path, and recorded. */
   private internalError(e: unknown, method: string, routeName: string, operationId?: string): SimResponse {
-    this.reportCounter += 1;
-    const id = `5E7A7E00-00000-${String(this.reportCounter).padStart(6, '0')}`;
     const err = e as { name?: string; message?: string; stack?: string };
-    this.state.errorReports.push({
-      id,
-      nodeName: 'simulated-controller',
-      errorTime: this.state.now(),
-      module: 'CONTROLLER',
-      version: this.state.version.version,
+    const id = this.state.addErrorReport({
       exception: err?.name ?? 'Error',
       exceptionMessage: err?.message ?? String(e),
       text: err?.stack ?? String(e),

@@ -396,14 +396,15 @@ export function selectFilterJson(f: ResourceGroupRecord['selectFilter']): Json {
 }
 
 export function resourceGroupJson(rg: ResourceGroupRecord): Json {
-  return compact({
+  // select_filter is an object, not a collection, so the controller writes it even when all its fields are empty.
+  const out = compact({
     name: rg.name,
     description: rg.description,
     props: rg.props,
-    select_filter: selectFilterJson(rg.selectFilter),
-    uuid: rg.uuid,
-    peer_slots: rg.peerSlots,
+    select_filter: undefined as unknown,
   });
+  out.select_filter = selectFilterJson(rg.selectFilter);
+  return Object.assign(out, compact({ uuid: rg.uuid, peer_slots: rg.peerSlots }));
 }
 
 export function volumeGroupJson(vg: VolumeGroupRecord): Json {

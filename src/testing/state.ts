@@ -367,6 +367,26 @@ export class SimulatorState {
     return spd;
   }
 
+  private errorReportCounter = 0;
+
+  /** Records an error report as the controller writes one; returns its id (`%08X-%05X-%06d`). */
+  addErrorReport(
+    report: Omit<ErrorReportRecord, 'id' | 'errorTime' | 'version' | 'module' | 'nodeName'> &
+      Partial<Pick<ErrorReportRecord, 'nodeName' | 'module'>>,
+  ): string {
+    this.errorReportCounter += 1;
+    const id = `5E7A7E00-00000-${String(this.errorReportCounter).padStart(6, '0')}`;
+    this.errorReports.push({
+      nodeName: 'linstor-controller',
+      module: 'CONTROLLER',
+      ...report,
+      id,
+      errorTime: this.now(),
+      version: this.version.version,
+    });
+    return id;
+  }
+
   allocateTcpPort(node: NodeRecord): number | undefined {
     for (let p = TCP_PORT_AUTO_MIN; p <= TCP_PORT_AUTO_MAX; p++) {
       if (!node.usedTcpPorts.has(p)) {

@@ -631,6 +631,18 @@ describe('controller, strict bodies, names, unknown paths', () => {
       expect(emptyAutoplace.status).toBe(500);
       await emptyAutoplace.text();
       expect((await c.get('/v1/nodes')).body).toHaveLength(1);
+
+      // an unknown resource flag escapes as "An unknown error occurred." with an error report
+      await c.post('/v1/resource-definitions', { resource_definition: { name: 'r1' } });
+      const badFlag = await c.post('/v1/resource-definitions/r1/resources', [
+        { resource: { node_name: 'node1', flags: ['NOPE'] } },
+      ]);
+      expect(badFlag.status).toBe(500);
+      const ids = rcs(badFlag)[0]?.error_report_ids as string[];
+      expect(ids).toHaveLength(1);
+      const reports = (await c.get('/v1/error-reports?withContent=true')).body as Json[];
+      expect(reports).toHaveLength(1);
+      expect(reports[0]).toMatchObject({ filename: `ErrorReport-${ids[0]}.log`, module: 'CONTROLLER' });
     }));
 
   test("names with special characters are decoded once ('/' arrives as %2F)", () =>

@@ -121,9 +121,13 @@ function planCreate(
   }
   for (const f of res.flags ?? []) {
     if (!RESOURCE_FLAGS.has(f)) {
-      failBare(FAIL_UNKNOWN_ERROR, 'An unknown error occurred.', {
-        details: `No enum constant for resource flag ${f}`,
+      // The REST layer throws on an unknown flag name; the mapper answers 500 with an error report.
+      const id = state.addErrorReport({
+        exception: 'IllegalArgumentException',
+        exceptionMessage: `No enum constant for resource flag ${f}`,
+        text: `Unknown resource flag '${f}' in a resource-create request for '${rd.name}'.`,
       });
+      failBare(FAIL_UNKNOWN_ERROR, 'An unknown error occurred.', { errorReportIds: [id] });
     }
   }
   const node = state.node(nodeName) ?? nodeNotFound(nodeName);
