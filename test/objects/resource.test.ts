@@ -19,9 +19,11 @@ afterEach(async () => {
 });
 
 async function start(seed: SeedOptions, opts: { tieBreaker?: boolean } = {}): Promise<void> {
-  sim = await simulator(seed);
   // Most scenarios assert exact diskless sets; the automatic tie-breaker would add one.
-  if (opts.tieBreaker !== true) sim.state.controllerProps['DrbdOptions/auto-add-quorum-tiebreaker'] = 'False';
+  const controllerProps: Record<string, string> = opts.tieBreaker
+    ? {}
+    : { 'DrbdOptions/auto-add-quorum-tiebreaker': 'False' };
+  sim = await simulator({ ...seed, controllerProps });
   rec = recorder();
 }
 
