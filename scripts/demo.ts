@@ -24,6 +24,11 @@ import { Resource } from '../src/objects/resource';
 import { ResourceGroup } from '../src/objects/resource-group';
 import { type RunningSimulator, startSimulator } from '../src/testing';
 
+// `npm run demo | head` closes stdout early: stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const out = (line = ''): void => {
   process.stdout.write(`${line}\n`);
 };
@@ -45,12 +50,20 @@ function logger(event: LinstorLogEvent): void {
 
 /** "What the controller answered": a fetch that passes everything through and prints a summary of the reply. */
 const answeringFetch: FetchLike = async (input, init) => {
+  // The HTTPS probe is the one request sent without any header; the logger does not report it.
+  const probe = Object.keys(init.headers).length === 0;
+  if (probe) out(`    → ${init.method} ${new URL(input).pathname}   (HTTPS probe)`);
   const response = await globalThis.fetch(input, init);
   const text = await response
     .clone()
     .text()
     .catch(() => '');
-  out(`    ← ${response.status} ${summarizeAnswer(text)}`);
+  const summary = probe
+    ? response.status === 302
+      ? `redirect to ${response.headers.get('location')}`
+      : '(no redirect: plain HTTP it is)'
+    : summarizeAnswer(text);
+  out(`    ← ${response.status} ${summary}`);
   return response;
 };
 
@@ -61,6 +74,10 @@ function summarizeAnswer(text: string): string {
     body = parseJson(text);
   } catch {
     return short(text, 80);
+  }
+  if (body && typeof body === 'object' && 'rest_api_version' in body) {
+    const v = body as { version?: string; rest_api_version?: string };
+    return `controller ${v.version}, REST API ${v.rest_api_version}`;
   }
   if (
     Array.isArray(body) &&
