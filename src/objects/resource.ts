@@ -2,7 +2,12 @@ import type { Linstor } from '../api/linstor';
 import { ResourceData } from '../api/resource-data';
 import type { ResourceDefinition } from '../api/responses/resource-definition';
 import type { ApiCallResponse } from '../core/api-call-response';
-import { LinstorArgumentError, LinstorError, LinstorReadOnlyAfterSetError } from '../core/errors';
+import {
+  isLinstorApiCallError,
+  LinstorArgumentError,
+  LinstorError,
+  LinstorReadOnlyAfterSetError,
+} from '../core/errors';
 import { ObjectClient, type ObjectClientOptions } from './object-client';
 import { throwIfError, throwIfErrorMessage } from './replies';
 import { SizeCalc } from './size-calc';
@@ -452,18 +457,27 @@ export class Resource implements AsyncDisposable {
   async clone(cloneName: string, options: ResourceCloneOptions = {}): Promise<Resource> {
     const rscName = this.#requireLinstorName();
     const lin = await this.#client.connected();
-    const started = await lin.resourceDfnClone({
-      srcName: rscName,
-      cloneName,
-      cloneExternalName: options.cloneExternalName ?? null,
-      useZfsClone: options.useZfsClone ?? null,
-      volumePassphrases: options.volumePassphrases ?? null,
-      layerList: options.layerList ?? null,
-      resourceGroup: options.resourceGroup ?? null,
-      propertyDict: options.propertyDict ?? null,
-      deleteProps: options.deleteProps ?? null,
-    });
     const what = `Could not clone resource definition '${rscName}'`;
+    const started = await lin
+      .resourceDfnClone({
+        srcName: rscName,
+        cloneName,
+        cloneExternalName: options.cloneExternalName ?? null,
+        useZfsClone: options.useZfsClone ?? null,
+        volumePassphrases: options.volumePassphrases ?? null,
+        layerList: options.layerList ?? null,
+        resourceGroup: options.resourceGroup ?? null,
+        propertyDict: options.propertyDict ?? null,
+        deleteProps: options.deleteProps ?? null,
+      })
+      .catch((error: unknown) => {
+        // an answer without the clone object: the controller's errors only
+        if (!isLinstorApiCallError(error)) throw error;
+        throw new LinstorError(`${what}: ${error.mainError.message ?? ''}`, {
+          allErrors: error.allErrors,
+          cause: error,
+        });
+      });
     if (!started) throw new LinstorError(`${what}: no reply from the controller`);
     throwIfErrorMessage(started.messages, what);
     const complete = await lin.resourceDfnCloneWaitComplete({
