@@ -179,3 +179,14 @@ test('a 503 while reconnecting is retried', async () => {
   expect(failures).toEqual([0, 1]);
   expect(ctrl.streamRequests).toHaveLength(3);
 });
+
+test('a success reply that is not an event stream is a final LinstorError', async () => {
+  ctrl = new FakeController([
+    (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('[]'),
+  ]);
+  const lin = client(await ctrl.start());
+  await expect(lin.nodeEvents().next()).rejects.toThrow(
+    "/v1/events/nodes did not answer with an event stream (content-type 'application/json')",
+  );
+  expect(ctrl.streamRequests).toHaveLength(1);
+});

@@ -25,7 +25,13 @@ function opener(core: LinstorCore, path: StreamPath): EventStreamOpener {
     const headers: Record<string, string> = { Accept: 'text/event-stream' };
     if (lastEventId) headers['Last-Event-ID'] = lastEventId;
     const reply = await core.callStream('GET', path, { signal, headers });
-    if (reply.ok) return reply.body;
+    if (reply.ok) {
+      const type = reply.headers.get('content-type') ?? '';
+      if (/^text\/event-stream\b/i.test(type)) return reply.body;
+      // Reading on would see no events and reconnect forever; this is not an event stream endpoint.
+      await reply.body.cancel().catch(() => undefined);
+      throw new LinstorError(`${path} did not answer with an event stream (content-type '${type}')`);
+    }
     const [first] = reply.replies;
     if (first === undefined) {
       // dry-run (nothing sent) or an empty error list
