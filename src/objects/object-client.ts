@@ -17,7 +17,10 @@ export interface ObjectClientOptions extends Omit<LinstorOptions, 'controller' |
    * (`'linstor://ctrl1,ctrl2'`), or an array. Default `linstor://localhost`. Ignored with `existingClient`.
    */
   uri?: string | readonly string[];
-  /** A connected or unconnected `Linstor` / `MultiLinstor` to use instead of creating one. */
+  /**
+   * A connected or unconnected `Linstor` / `MultiLinstor` to use instead of creating one (then `uri` and
+   * the other client options are not used). The object never closes it.
+   */
   existingClient?: Linstor;
 }
 
