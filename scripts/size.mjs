@@ -71,12 +71,50 @@ function breakdown(metafile) {
   return Object.fromEntries(Object.entries(shares).sort((a, b) => b[1] - a[1]));
 }
 
+/**
+ * Where the bytes come from: the same import bundled from src/ (dist/ chunks hide module boundaries).
+ * Minified bytes per source module, largest first; an estimate for deciding what to trim.
+ */
+async function sourceBreakdown(top = 15) {
+  const result = await build({
+    stdin: {
+      contents: "export { Linstor, MultiLinstor } from './src/index.ts';",
+      resolveDir: root,
+      sourcefile: 'size-entry.ts',
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const output = Object.values(result.metafile.outputs)[0];
+  return Object.fromEntries(
+    Object.entries(output.inputs)
+      .map(([input, info]) => [input.split(path.sep).join('/'), info.bytesInOutput])
+      .filter(([, bytes]) => bytes > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top),
+  );
+}
+
 export async function measure() {
   const { text, metafile } = await bundleForBrowser(SIZE_IMPORT);
   const minified = Buffer.byteLength(text);
   const gzipped = gzipSync(text, { level: 9 }).length;
   const forbidden = forbiddenMarkers.filter((m) => text.includes(m.text)).map((m) => m.name);
-  return { minifiedBytes: minified, gzipBytes: gzipped, byPackage: breakdown(metafile), forbidden };
+  const bySourceModule = await sourceBreakdown().catch(() => ({}));
+  return {
+    minifiedBytes: minified,
+    gzipBytes: gzipped,
+    byPackage: breakdown(metafile),
+    bySourceModule,
+    forbidden,
+  };
 }
 
 async function main() {
@@ -114,6 +152,10 @@ async function main() {
     console.log(`  minified + gzip: ${(result.gzipBytes / 1000).toFixed(1)} kB (limit ${limit / 1000} kB)`);
     for (const [owner, bytes] of Object.entries(result.byPackage)) {
       console.log(`    ${owner}: ${(bytes / 1000).toFixed(1)} kB minified`);
+    }
+    console.log('  largest source modules (minified, from a bundle of src/):');
+    for (const [module, bytes] of Object.entries(result.bySourceModule)) {
+      console.log(`    ${(bytes / 1000).toFixed(1).padStart(6)} kB  ${module}`);
     }
     console.log('  written to test-output/size.json');
   }
