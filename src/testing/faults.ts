@@ -8,13 +8,15 @@
  * - `delay`: wait `ms` before handling the request
  * - `html500`: a proxy-style 500 with an HTML page (the request is not applied)
  * - `drop`: apply the request, send the status, headers and part of the body, then break the connection
+ * - `stall`: apply the request, send the status, headers and part of the body, then never finish it
  */
 export type Fault =
   | { mode: 'down' }
   | { mode: 'hang' }
   | { mode: 'delay'; ms: number }
   | { mode: 'html500'; html?: string }
-  | { mode: 'drop'; afterBytes?: number };
+  | { mode: 'drop'; afterBytes?: number }
+  | { mode: 'stall'; afterBytes?: number };
 
 /**
  * Which requests a fault applies to. A string is an operationId (`nodeList`), a path pattern
@@ -104,6 +106,9 @@ export class FaultController {
   }
   drop(opts?: FaultOptions & { afterBytes?: number }): () => void {
     return this.set({ mode: 'drop', afterBytes: opts?.afterBytes }, opts);
+  }
+  stall(opts?: FaultOptions & { afterBytes?: number }): () => void {
+    return this.set({ mode: 'stall', afterBytes: opts?.afterBytes }, opts);
   }
 
   remove(id: number): void {

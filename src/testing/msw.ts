@@ -57,13 +57,21 @@ export function createSimulator(opts: CreateSimulatorOptions = {}): Simulator {
       bodyText,
     });
     const init = { status: res.status, headers: res.headers };
-    if (fault?.mode === 'drop') {
+    if (fault?.mode === 'drop' || fault?.mode === 'stall') {
       const bytes = new TextEncoder().encode(res.bodyText);
       const cut = Math.min(fault.afterBytes ?? Math.floor(bytes.length / 2), bytes.length);
+      const mode = fault.mode;
       const stream = new ReadableStream<Uint8Array>({
         start(controller) {
           controller.enqueue(bytes.slice(0, cut));
-          controller.error(new TypeError('terminated: connection reset by the simulated controller'));
+          if (mode === 'drop')
+            controller.error(new TypeError('terminated: connection reset by the simulated controller'));
+          else {
+            // stall: the rest never comes; the stream only ends when the caller gives up
+            request.signal.addEventListener('abort', () => controller.error(request.signal.reason), {
+              once: true,
+            });
+          }
         },
       });
       return new HttpResponse(stream, init);

@@ -81,9 +81,12 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
         }
         outHeaders['content-length'] = body.length;
         res.writeHead(sim.status, outHeaders);
-        if (fault?.mode === 'drop') {
+        if (fault?.mode === 'drop' || fault?.mode === 'stall') {
           const cut = Math.min(fault.afterBytes ?? Math.floor(body.length / 2), body.length);
-          res.write(body.subarray(0, cut), () => req.socket.destroy());
+          const mode = fault.mode;
+          res.write(body.subarray(0, cut), () => {
+            if (mode === 'drop') req.socket.destroy();
+          });
           return;
         }
         res.end(body);

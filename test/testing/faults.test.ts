@@ -81,6 +81,23 @@ describe('HTTP server faults', () => {
       expect(((await c.get('/v1/resource-definitions')).body as unknown[]).length).toBe(1);
     }));
 
+  test('stall sends part of the body and never finishes it', () =>
+    withSim({ seed: 2 }, async (sim) => {
+      sim.faults.stall({ route: 'nodeList', afterBytes: 10 });
+      const controller = new AbortController();
+      const r = await fetch(`${sim.url}/v1/nodes`, {
+        signal: controller.signal,
+        headers: { 'accept-encoding': 'identity' }, // uncompressed, so the partial bytes are readable
+      });
+      expect(r.status).toBe(200);
+      const reader = (r.body as ReadableStream<Uint8Array>).getReader();
+      const first = await reader.read();
+      expect(first.value?.length).toBe(10);
+      const rest = reader.read();
+      controller.abort();
+      await expect(rest).rejects.toMatchObject({ name: 'AbortError' });
+    }));
+
   test('several servers can share one state; a fault hits only its own server', async () => {
     const a = await startSimulator({ seed: 1, validateReplies: true });
     const b = await startSimulator({ state: a.state, validateReplies: true });
