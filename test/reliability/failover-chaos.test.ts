@@ -40,6 +40,7 @@ describe('MultiLinstor under controller restarts (3 controllers, one cluster)', 
   });
   afterAll(async () => {
     for (const c of controllers) await c.stop();
+    expect(scanForSecrets().leaks).toEqual([]);
   });
 
   it('500 mixed operations: only LinstorErrors, acknowledged mutations exactly once, no POST sent twice', async () => {
@@ -204,9 +205,4 @@ describe('MultiLinstor under controller restarts (3 controllers, one cluster)', 
         `${acked.rds.size} RDs, ${acked.kv.size} KV keys\n${[...kinds].map(([k, c]) => `  ${c} x ${k}`).join('\n')}\n`,
     );
   }, 45_000);
-
-  afterAll(() => {
-    const scan = scanForSecrets();
-    expect(scan.leaks).toEqual([]);
-  });
 });
