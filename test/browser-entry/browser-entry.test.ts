@@ -109,7 +109,7 @@ describe('the browser bundle in a context with only web globals', () => {
   });
 
   test('lists nodes over fetch and reports a refused connection as LinstorNetworkError', async () => {
-    const app = `import { Linstor, MultiLinstor, isLinstorNetworkError } from 'linstor-api';
+    const app = `import { Linstor, MultiLinstor, isLinstorArgumentError, isLinstorNetworkError } from 'linstor-api';
       export async function run(url) {
         const lin = new Linstor(url);
         const names = (await lin.nodeListRaise()).nodes.map((n) => n.name).sort();
@@ -117,7 +117,10 @@ describe('the browser bundle in a context with only web globals', () => {
         const count = (await multi.nodeListRaise()).nodes.length;
         let refused = 'no error';
         try { await new Linstor('http://127.0.0.1:1').connect(); } catch (e) { refused = isLinstorNetworkError(e) ? 'LinstorNetworkError' : String(e); }
-        return { names, count, refused };
+        // no Node transport in a browser: TLS file options are refused with a typed error
+        let tls = 'accepted';
+        try { new Linstor({ controller: url, tls: { dangerouslySkipCertificateVerification: true } }); } catch (e) { tls = isLinstorArgumentError(e) ? 'LinstorArgumentError' : String(e); }
+        return { names, count, refused, tls };
       }`;
     const code = await bundleForBrowser(app, 'iife');
     // web platform globals only: what a browser page offers (Node's implementations of them)
@@ -156,6 +159,7 @@ describe('the browser bundle in a context with only web globals', () => {
       names: expect.any(Array),
       count: 2,
       refused: 'LinstorNetworkError',
+      tls: 'LinstorArgumentError',
     });
     expect((result as { names: string[] }).names).toHaveLength(2);
   }, 60_000);

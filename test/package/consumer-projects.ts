@@ -15,6 +15,7 @@ export interface ConsumerReport {
   multiNodeCount: number;
   networkErrorIsTyped: boolean;
   nodeEntrySameClass: boolean;
+  nodeTransportRegistered: boolean;
   crossFormatGuard: boolean;
 }
 
@@ -36,6 +37,7 @@ export interface Report {
   multiNodeCount: number;
   networkErrorIsTyped: boolean;
   nodeEntrySameClass: boolean;
+  nodeTransportRegistered: boolean;
 }
 
 export async function session(): Promise<Report> {
@@ -67,12 +69,22 @@ export async function session(): Promise<Report> {
     } catch (error) {
       networkErrorIsTyped = error instanceof LinstorNetworkError && error instanceof LinstorError && isLinstorError(error);
     }
+    // TLS options need the Node transport, which importing linstor-api/node registered with the core
+    // that the main entry uses (one shared module instance)
+    let nodeTransportRegistered = false;
+    try {
+      void new Linstor({ controller: sim.url, tls: { dangerouslySkipCertificateVerification: true } });
+      nodeTransportRegistered = true;
+    } catch {
+      nodeTransportRegistered = false;
+    }
     return {
       nodeNames,
       createSucceeded,
       multiNodeCount,
       networkErrorIsTyped,
       nodeEntrySameClass: NodeEntryLinstor === Linstor,
+      nodeTransportRegistered,
     };
   } finally {
     await sim.close();

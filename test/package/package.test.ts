@@ -118,6 +118,7 @@ describeWithNpm('the packed package in consumer projects', () => {
         multiNodeCount: report.nodeNames.length,
         networkErrorIsTyped: true,
         nodeEntrySameClass: true,
+        nodeTransportRegistered: true,
         crossFormatGuard: true,
       });
       expect(report.nodeNames).toHaveLength(3);
