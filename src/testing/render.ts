@@ -145,7 +145,32 @@ export function storagePoolJson(sp: StoragePoolRecord): Json {
   });
 }
 
+/**
+ * Per-request memo of the RD-level DRBD block, which every resource of the RD repeats: a view of a
+ * big cluster then shares one object per RD instead of building thousands of copies.
+ */
+let rdLayerMemo: WeakMap<ResourceDefinitionRecord, Json> | undefined;
+
+/** Runs `fn` with the RD-level layer data memoised (the state must not change inside `fn`). */
+export function withRenderMemo<T>(fn: () => T): T {
+  const outer = rdLayerMemo;
+  rdLayerMemo = new WeakMap();
+  try {
+    return fn();
+  } finally {
+    rdLayerMemo = outer;
+  }
+}
+
 function drbdRdLayerData(rd: ResourceDefinitionRecord): Json {
+  const memo = rdLayerMemo?.get(rd);
+  if (memo) return memo;
+  const data = buildDrbdRdLayerData(rd);
+  rdLayerMemo?.set(rd, data);
+  return data;
+}
+
+function buildDrbdRdLayerData(rd: ResourceDefinitionRecord): Json {
   return compact({
     resource_name_suffix: '',
     peer_slots: rd.drbd.peerSlots,

@@ -28,7 +28,7 @@ import {
 import { NetInterfaceShape, NodeCreateShape, NodeModifyShape } from '../body';
 import { nodeNotFound, notConnectedDetails } from '../messages';
 import { hostNameCheck, isIpLiteral, NAME_LIMITS, nameCheck } from '../names';
-import { removeResource } from '../ops';
+import { reconcileTieBreaker, removeResource } from '../ops';
 import { entry, fail, failBare, type RcEntry } from '../rc';
 import { isDiskless, netInterfaceJson, nodeJson } from '../render';
 import type { Route, RouteContext } from '../router';
@@ -231,11 +231,13 @@ function deleteNode(state: SimulatorState, name: string): RcEntry[] {
   }
   for (const { rd, r } of held) removeResource(state, rd, r as NonNullable<typeof r>);
   state.nodes.delete(key(name));
+  const followUps = held.flatMap(({ rd }) => reconcileTieBreaker(state, rd));
   return [
     entry(DELETED, `Node '${name}' deleted.`, {
       details: `Node '${name}' UUID was: ${node.uuid}`,
       objRefs: { Node: name, UUID: node.uuid },
     }),
+    ...followUps,
   ];
 }
 

@@ -1,5 +1,5 @@
 // GET /v1/view/resources: every resource with its volumes and layer data (controller-behavior.md §3.12).
-import { resourceJson } from '../render';
+import { resourceJson, withRenderMemo } from '../render';
 import type { Route } from '../router';
 import { key, type ResourceRecord } from '../state';
 import { nameFilter, paginate, propsFilter } from './common';
@@ -29,7 +29,8 @@ export function viewRoutes(): Route[] {
             picked.push({ rd, r });
           }
         }
-        return { json: paginate(picked, query).map(({ rd, r }) => resourceJson(state, rd, r, true)) };
+        const page = paginate(picked, query);
+        return { json: withRenderMemo(() => page.map(({ rd, r }) => resourceJson(state, rd, r, true))) };
       },
     },
   ];
