@@ -8,7 +8,6 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Application, LogLevel } from 'typedoc';
 import { type OperationInfo, operations, specVersion } from '../generated/operations';
 import { parityTable } from '../src/api/parity';
 
@@ -75,6 +74,8 @@ function operationsPage(): string {
 }
 
 async function main(): Promise<void> {
+  // typedoc is an ES module; this script is CommonJS like the rest of the repository
+  const { Application, LogLevel } = await import('typedoc');
   rmSync(pagesDir, { recursive: true, force: true });
   mkdirSync(pagesDir, { recursive: true });
   writeFileSync(path.join(pagesDir, 'python-linstor-mapping.md'), parityPage());
