@@ -57,11 +57,14 @@ interface Hostile {
 /** Every path (array indices and object keys) of a JSON value, up to a limit. */
 function paths(value: unknown, limit = 400): (string | number)[][] {
   const out: (string | number)[][] = [];
-  const visit = (v: unknown, p: (string | number)[]) => {
+  const visit = (v: unknown, p: (string | number)[]): void => {
     if (out.length >= limit) return;
     out.push(p);
-    if (Array.isArray(v)) v.forEach((x, i) => visit(x, [...p, i]));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, [...p, k]);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) visit(v[i], [...p, i]);
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) visit(x, [...p, k]);
+    }
   };
   visit(value, []);
   return out;

@@ -27,9 +27,14 @@ let scannedLines = 0;
 let scannedErrors = 0;
 let scannedEvents = 0;
 
+/** True when the text holds any spelling of a secret. */
+export function containsSecret(text: string): boolean {
+  return SECRET_FORMS.some((s) => text.includes(s));
+}
+
 function scan(line: string): void {
   scannedLines++;
-  if (leaks.length < 20 && SECRET_FORMS.some((s) => line.includes(s))) leaks.push(line.slice(0, 500));
+  if (leaks.length < 20 && containsSecret(line)) leaks.push(line.slice(0, 500));
 }
 
 function json(value: unknown): string {
