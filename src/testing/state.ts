@@ -268,6 +268,16 @@ export class SimulatorState {
   readonly keyValueStores = new Map<string, KvsRecord>();
   readonly errorReports: ErrorReportRecord[] = [];
   readonly controllerProps: Props = { ...FRESH_CONTROLLER_PROPS };
+  /** log levels of GET/PUT /v1/controller/config */
+  readonly logLevels: {
+    level: string;
+    level_linstor: string;
+    level_global?: string;
+    level_linstor_global?: string;
+  } = {
+    level: 'INFO',
+    level_linstor: 'INFO',
+  };
   readonly minors = new NumberPool(MINOR_AUTO_MIN, MINOR_AUTO_MAX);
   version: ControllerVersion;
   now: () => number;

@@ -610,6 +610,11 @@ describe('controller, strict bodies, names, unknown paths', () => {
       const del = await c.del('/v1/controller/properties/Aux%2Fa%2Fb');
       expect(rcs(del)[0]?.ret_code).toBe(51380226n);
       expect((await c.get('/v1/error-reports')).body).toEqual([]);
+      const logLevel = await c.put('/v1/controller/config', { log: { level_linstor_global: 'DEBUG' } });
+      expect(logLevel.status).toBe(200);
+      expect(((await c.get('/v1/controller/config')).body as { log: Json }).log).toMatchObject({
+        level_linstor_global: 'DEBUG',
+      });
     }));
 
   test('strict request bodies: unknown fields and wrong structure are parse errors', () =>

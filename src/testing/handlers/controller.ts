@@ -2,17 +2,57 @@
 import {
   CREATED,
   DELETED,
+  FAIL_INVLD_CONF,
   FAIL_INVLD_PROP,
   MASK_CRT,
   MASK_CTRL_CONF,
   MASK_DEL,
+  MASK_MOD,
+  MODIFIED,
   WARN_NOT_FOUND,
 } from '../../../generated/constants';
-import { PropsModifyShape } from '../body';
-import { entry, failBare, type RcEntry, RcError } from '../rc';
+import { type ObjectShape, PropsModifyShape } from '../body';
+
+import { entry, fail, type RcEntry, RcError } from '../rc';
 import { errorReportJson } from '../render';
 import type { Route } from '../router';
 import { checkPropKey, nameFilter, type PropsModify, paginate } from './common';
+
+const ControllerConfigShape: ObjectShape = {
+  cls: 'ControllerConfig',
+  fields: {
+    config: { cls: 'ControllerConfigConfig', fields: { dir: 'string' } },
+    debug: { cls: 'ControllerConfigDebug', fields: { console_enabled: 'bool' } },
+    log: {
+      cls: 'ControllerConfigLog',
+      fields: {
+        print_stack_trace: 'bool',
+        directory: 'string',
+        level: 'string',
+        level_global: 'string',
+        level_linstor: 'string',
+        level_linstor_global: 'string',
+        rest_access_log_path: 'string',
+        rest_access_mode: 'string',
+      },
+    },
+    db: {
+      cls: 'ControllerConfigDb',
+      fields: {
+        connection_url: 'string',
+        ca_certificate: 'string',
+        client_certificate: 'string',
+        in_memory: 'string',
+        version_check_disabled: 'bool',
+      },
+    },
+    http: { cls: 'ControllerConfigHttp', fields: { enabled: 'bool', listen_address: 'string', port: 'int' } },
+    https: {
+      cls: 'ControllerConfigHttps',
+      fields: { enabled: 'bool', listen_address: 'string', port: 'int' },
+    },
+  },
+};
 
 function setControllerProps(props: Record<string, string>, req: PropsModify): RcEntry[] {
   const out: RcEntry[] = [];
@@ -80,6 +120,46 @@ export const controllerRoutes: Route[] = [
   },
   {
     method: 'GET',
+    template: '/v1/controller/config',
+    handler: ({ state }) => ({
+      json: {
+        config: { dir: '/etc/linstor' },
+        debug: { console_enabled: false },
+        log: {
+          print_stack_trace: false,
+          directory: '/var/log/linstor-controller',
+          ...state.logLevels,
+          rest_access_mode: 'NO_LOG',
+        },
+        db: { connection_url: 'jdbc:h2:/var/lib/linstor/linstordb', version_check_disabled: false },
+        http: { enabled: true, listen_address: '::', port: 3370 },
+        https: { enabled: false, listen_address: '::', port: 3371 },
+        ldap: { enabled: false, public_access_allowed: false, uri: 'ldap://localhost', dn: 'uid={user}' },
+      },
+    }),
+  },
+  {
+    method: 'PUT',
+    template: '/v1/controller/config',
+    context: [MASK_CTRL_CONF, MASK_MOD],
+    handler: (ctx) => {
+      const body = ctx.body<{ log?: Record<string, string> }>(ControllerConfigShape);
+      const levels = ['ERROR', 'WARN', 'INFO', 'DEBUG', 'TRACE'];
+      const out: RcEntry[] = [];
+      for (const field of ['level', 'level_linstor', 'level_global', 'level_linstor_global'] as const) {
+        const v = body.log?.[field];
+        if (v === undefined) continue;
+        const upper =
+          v.toUpperCase() === 'WARNING' ? 'WARN' : v.toUpperCase() === 'ERR' ? 'ERROR' : v.toUpperCase();
+        if (!levels.includes(upper)) fail(FAIL_INVLD_CONF, `Invalid log level '${v}'`);
+        ctx.state.logLevels[field] = upper;
+        out.push(entry(MODIFIED, `Log level '${field}' set to '${upper}'.`));
+      }
+      return { entries: out };
+    },
+  },
+  {
+    method: 'GET',
     template: '/v1/error-reports',
     handler: ({ state, query }) => {
       const nodes = nameFilter(query, 'node');
@@ -110,7 +190,7 @@ export const controllerRoutes: Route[] = [
     template: '/v1/error-reports/{reportid}',
     handler: ({ state, params }) => {
       const i = state.errorReports.findIndex((e) => e.id === params[0]);
-      if (i < 0) failBare(WARN_NOT_FOUND, `Error report '${params[0]}' not found.`);
+      if (i < 0) return { entries: [entry(WARN_NOT_FOUND, `Error report '${params[0]}' not found.`)] };
       state.errorReports.splice(i, 1);
       return { entries: [entry(DELETED, `Error report '${params[0]}' deleted.`)] };
     },
