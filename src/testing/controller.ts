@@ -14,6 +14,7 @@ import { resourceDefinitionRoutes } from './handlers/resource-definitions';
 import { resourceGroupRoutes } from './handlers/resource-groups';
 import { resourceRoutes } from './handlers/resources';
 import { snapshotRoutes } from './handlers/snapshots';
+import { statsRoutes } from './handlers/stats';
 import { storagePoolRoutes } from './handlers/storage-pools';
 import { viewRoutes } from './handlers/views';
 import { addContext, entry, type RcEntry, RcError, setRcClock, statusFor, toJson } from './rc';
@@ -99,6 +100,7 @@ export class SimulatedController {
       ...viewRoutes(),
       ...snapshotRoutes(),
       ...cloneRoutes(),
+      ...statsRoutes(),
     );
     // Operations the project describes but the simulator does not implement answer "not implemented"
     // instead of pretending the path does not exist.

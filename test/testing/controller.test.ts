@@ -610,6 +610,8 @@ describe('controller, strict bodies, names, unknown paths', () => {
       const del = await c.del('/v1/controller/properties/Aux%2Fa%2Fb');
       expect(rcs(del)[0]?.ret_code).toBe(51380226n);
       expect((await c.get('/v1/error-reports')).body).toEqual([]);
+      expect((await c.get('/v1/stats/nodes')).body).toEqual({ count: 0 });
+      expect((await c.get('/v1/stats/resource-groups')).body).toEqual({ count: 1 });
       const logLevel = await c.put('/v1/controller/config', { log: { level_linstor_global: 'DEBUG' } });
       expect(logLevel.status).toBe(200);
       expect(((await c.get('/v1/controller/config')).body as { log: Json }).log).toMatchObject({
@@ -648,6 +650,10 @@ describe('controller, strict bodies, names, unknown paths', () => {
       const reports = (await c.get('/v1/error-reports?withContent=true')).body as Json[];
       expect(reports).toHaveLength(1);
       expect(reports[0]).toMatchObject({ filename: `ErrorReport-${ids[0]}.log`, module: 'CONTROLLER' });
+      const cleared = await c.raw('PATCH', '/v1/error-reports', { body: JSON.stringify({ ids }) });
+      expect(cleared.status).toBe(200);
+      await cleared.text();
+      expect((await c.get('/v1/error-reports')).body).toEqual([]);
     }));
 
   test("names with special characters are decoded once ('/' arrives as %2F)", () =>
