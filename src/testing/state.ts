@@ -356,6 +356,18 @@ export class SimulatorState {
       .map((e) => e[1]);
   }
 
+  /** Simulates a satellite going away or coming back (connection_status OFFLINE / ONLINE). */
+  setNodeOnline(name: string, online: boolean): void {
+    const node = this.node(name);
+    if (node) node.connectionStatus = online ? 'ONLINE' : 'OFFLINE';
+  }
+
+  /** Simulates a resource being opened (DRBD Primary / mounted): deletes and disk removal then fail. */
+  setInUse(rdName: string, nodeName: string, inUse: boolean): void {
+    const r = this.resource(rdName, nodeName);
+    if (r) r.inUse = inUse;
+  }
+
   addResourceGroup(name: string, selectFilter: AutoSelectFilter = {}): ResourceGroupRecord {
     const rg: ResourceGroupRecord = {
       name,

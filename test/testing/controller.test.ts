@@ -104,6 +104,35 @@ describe('nodes', () => {
     }));
 });
 
+describe('offline satellites', () => {
+  test('a node whose satellite does not answer: warning, OFFLINE, skipped by autoplace', () =>
+    withSim({ seed: 3, newNodesOnline: false }, async (sim, c) => {
+      const created = await c.post('/v1/nodes', nodeBody('late'));
+      expect(created.status).toBe(201);
+      expect(created.text).toContain('"ret_code":-9223372036834065430');
+      expect(((await c.get('/v1/nodes/late')).body as Json).connection_status).toBe('OFFLINE');
+      sim.state.setNodeOnline('node3', false);
+      await c.post('/v1/resource-definitions', { resource_definition: { name: 'r1' } });
+      await c.post('/v1/resource-definitions/r1/volume-definitions', {
+        volume_definition: { size_kib: 1024 },
+      });
+      const placed = await c.post('/v1/resource-definitions/r1/autoplace', {
+        select_filter: { place_count: 3 },
+      });
+      expect(placed.status).toBe(500);
+      const two = await c.post('/v1/resource-definitions/r1/autoplace', {
+        select_filter: { place_count: 2 },
+      });
+      expect(two.status).toBe(201);
+      // no online node is left for a tie-breaker
+      expect(rcs(two).at(-1)?.message).toBe(
+        "Could not find suitable node to automatically create a tie breaking resource for 'r1'.",
+      );
+      const view = (await c.get('/v1/view/resources?nodes=node1')).body as Json[];
+      expect(view[0]?.state).toEqual({ in_use: false });
+    }));
+});
+
 describe('storage pools', () => {
   test('create, duplicate, provider errors, capacity consumed by placement', () =>
     withSim({ seed: { nodes: 2, storagePools: [] } }, async (_sim, c) => {
@@ -269,7 +298,7 @@ describe('resource definitions, volume definitions, resources', () => {
     }));
 
   test('toggle-disk, migrate-disk, make-available, delete', () =>
-    withSim({ seed: 4 }, async (_sim, c) => {
+    withSim({ seed: 4 }, async (sim, c) => {
       await c.post('/v1/resource-definitions', { resource_definition: { name: 'r1' } });
       await c.post('/v1/resource-definitions/r1/volume-definitions', {
         volume_definition: { size_kib: 102400 },
@@ -330,6 +359,11 @@ describe('resource definitions, volume definitions, resources', () => {
       expect(rcs(last)[0]?.message).toBe(
         "Last resource of 'r1' with disk still has diskless resources attached.",
       );
+      sim.state.setInUse('r1', 'node2', true);
+      const inUse = await c.del('/v1/resource-definitions/r1/resources/node2');
+      expect(inUse.status).toBe(500);
+      expect(rcs(inUse)[0]?.message).toBe("Resource 'r1' is still in use.");
+      sim.state.setInUse('r1', 'node2', false);
       const gone = await c.del('/v1/resource-definitions/r1/resources/node2');
       expect(gone.status).toBe(200);
       expect(gone.text).toContain('"ret_code":53739522');
