@@ -18,6 +18,39 @@ describe('reply validation', () => {
     expect(validateReply(undefined, 404, '[{"message":"no ret_code"}]').length).toBeGreaterThan(0);
   });
 
+  test('layer volume data is checked by its type, and does not hide later mismatches', () => {
+    const sim = createSimulator({ seed: 2, validateReplies: true });
+    sim.handle({
+      method: 'POST',
+      path: '/v1/resource-definitions',
+      bodyText: '{"resource_definition":{"name":"r1"}}',
+    });
+    sim.handle({
+      method: 'POST',
+      path: '/v1/resource-definitions/r1/volume-definitions',
+      bodyText: '{"volume_definition":{"size_kib":1024}}',
+    });
+    sim.handle({
+      method: 'POST',
+      path: '/v1/resource-definitions/r1/autoplace',
+      bodyText: '{"select_filter":{"place_count":2}}',
+    });
+    const view = sim.handle({ method: 'GET', path: '/v1/view/resources' });
+    expect(validateReply('viewResources', 200, view.bodyText)).toEqual([]);
+    const broken = JSON.parse(view.bodyText) as {
+      uuid: unknown;
+      volumes: { layer_data_list: { data: Record<string, unknown> }[] }[];
+    }[];
+    const second = broken[1];
+    if (!second) throw new Error('expected two resources');
+    (second.volumes[0]?.layer_data_list[0]?.data as Record<string, unknown>).device_path = 5;
+    second.uuid = 7;
+    expect(validateReply('viewResources', 200, JSON.stringify(broken))).toEqual([
+      '/1/volumes/0/layer_data_list/0/data/device_path must be string (DrbdVolume)',
+      '/1/uuid must be string',
+    ]);
+  });
+
   test('a mismatching reply reaches the hook (here: a callback instead of failing the test)', () => {
     const seen: ReplyMismatch[] = [];
     const sim = createSimulator({ seed: 1, validateReplies: true, onInvalidReply: (m) => seen.push(m) });
