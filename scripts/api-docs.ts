@@ -16,7 +16,8 @@ const outIndex = process.argv.indexOf('--out');
 const out = path.resolve(
   outIndex >= 0 ? (process.argv[outIndex + 1] ?? '') : path.join(root, 'test-output', 'api-docs'),
 );
-const pagesDir = path.join(root, '.tmp', 'api-docs-pages');
+// generated pages and typedoc's tsconfig: tool state, kept out of the tree that git and biome see
+const pagesDir = path.join(root, 'node_modules', '.cache', 'linstor-api', 'api-docs-pages');
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -85,8 +86,8 @@ async function main(): Promise<void> {
   writeFileSync(
     tsconfig,
     JSON.stringify({
-      extends: '../../tsconfig.json',
-      include: ['../../src', '../../generated'],
+      extends: path.join(root, 'tsconfig.json'),
+      include: [path.join(root, 'src'), path.join(root, 'generated')],
       compilerOptions: { types: ['node'] },
     }),
   );

@@ -21,8 +21,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const stampFile = path.join(root, '.tmp', 'build-stamp.json');
-const lockFile = path.join(root, '.tmp', 'build.lock');
+// tool state lives in node_modules/.cache (ignored by git, biome and npm pack)
+const cacheDir = path.join(root, 'node_modules', '.cache', 'linstor-api');
+const stampFile = path.join(cacheDir, 'build-stamp.json');
+const lockFile = path.join(cacheDir, 'build.lock');
 const inputs = ['src', 'generated', 'package.json', 'tsup.config.ts', 'tsconfig.json'];
 /** A lock older than this belongs to a build that died; a real build takes well under a minute. */
 const STALE_LOCK_MS = 5 * 60_000;
