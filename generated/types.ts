@@ -3781,6 +3781,7 @@ export interface components {
         };
         VolumeLayer: {
             type?: components["schemas"]["LayerType"];
+            /** @description The layer's volume data; `type` tells which shape it is. Every field of these shapes is optional, so a value can match several of them: anyOf, not oneOf. */
             data?: components["schemas"]["DrbdVolume"] | components["schemas"]["LUKSVolume"] | components["schemas"]["StorageVolume"] | components["schemas"]["NVMEVolume"] | components["schemas"]["WritecacheVolume"] | components["schemas"]["CacheVolume"] | components["schemas"]["BCacheVolume"];
         };
         /** @description One volume of a resource on one node, with its layer data and state. */

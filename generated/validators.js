@@ -13007,7 +13007,7 @@ validate299.errors = vErrors;
 return errors === 0;
 }
 
-const schema152 = {"type":"object","properties":{"type":{"$ref":"linstor:LayerType"},"data":{"oneOf":[{"$ref":"linstor:DrbdVolume"},{"$ref":"linstor:LUKSVolume"},{"$ref":"linstor:StorageVolume"},{"$ref":"linstor:NVMEVolume"},{"$ref":"linstor:WritecacheVolume"},{"$ref":"linstor:CacheVolume"},{"$ref":"linstor:BCacheVolume"}]}},"$id":"linstor:VolumeLayer"};
+const schema152 = {"type":"object","properties":{"type":{"$ref":"linstor:LayerType"},"data":{"description":"The layer's volume data; `type` tells which shape it is. Every field of these shapes is optional, so a value can match several of them: anyOf, not oneOf.","anyOf":[{"$ref":"linstor:DrbdVolume"},{"$ref":"linstor:LUKSVolume"},{"$ref":"linstor:StorageVolume"},{"$ref":"linstor:NVMEVolume"},{"$ref":"linstor:WritecacheVolume"},{"$ref":"linstor:CacheVolume"},{"$ref":"linstor:BCacheVolume"}]}},"$id":"linstor:VolumeLayer"};
 
 function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="linstor:VolumeLayer" */;
@@ -13032,107 +13032,61 @@ let data1 = data.data;
 const _errs2 = errors;
 const _errs3 = errors;
 let valid1 = false;
-let passing0 = null;
 const _errs4 = errors;
 if(!(validate127(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
 vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs4 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-}
+valid1 = valid1 || _valid0;
+if(!valid1){
 const _errs5 = errors;
 if(!(validate164(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
 vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs5 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-}
+valid1 = valid1 || _valid0;
+if(!valid1){
 const _errs6 = errors;
 if(!(validate228(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
 vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs6 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 2;
-}
+valid1 = valid1 || _valid0;
+if(!valid1){
 const _errs7 = errors;
 if(!(validate171(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
 vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs7 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 3];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 3;
-}
+valid1 = valid1 || _valid0;
+if(!valid1){
 const _errs8 = errors;
 if(!(validate233(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
 vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs8 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 4];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 4;
-}
+valid1 = valid1 || _valid0;
+if(!valid1){
 const _errs9 = errors;
 if(!(validate67(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
 vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs9 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 5];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 5;
-}
+valid1 = valid1 || _valid0;
+if(!valid1){
 const _errs10 = errors;
 if(!(validate33(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
 vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs10 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 6];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 6;
-}
+valid1 = valid1 || _valid0;
 }
 }
 }
@@ -13140,7 +13094,7 @@ passing0 = 6;
 }
 }
 if(!valid1){
-const err0 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err0 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err0];
 }
