@@ -69,12 +69,10 @@ function installJestHook(): void {
 installJestHook();
 
 /**
- * A schema defect in openapi/ that no correct reply can satisfy (reported to the schema owner):
- * `VolumeLayer.data` is a `oneOf` over seven layer-volume types whose properties are all optional, so
- * every real layer object matches several branches and `oneOf` always fails (it needs `anyOf`, or a
- * discriminator). Because the validator stops at its first error, that failure would also hide every
- * later mismatch in the reply. So each `layer_data_list[i].data` is checked against the schema its
- * `type` names, then taken out before the reply is checked as a whole.
+ * `VolumeLayer.data` is an `anyOf` over seven layer-volume shapes whose properties are all optional, so
+ * almost any object passes it. The simulator holds its own replies to a stricter rule: each
+ * `layer_data_list[i].data` must match the shape its `type` names. It is checked here, then taken out
+ * before the reply is checked as a whole.
  */
 const LAYER_VOLUME_SCHEMAS: Readonly<Record<string, string>> = {
   DRBD: 'DrbdVolume',
