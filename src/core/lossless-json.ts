@@ -42,6 +42,8 @@ interface Scan {
 
 function scan(text: string): Scan {
   const result: Scan = { hits: [], stringValued: false, otherNumber: false };
+  // every KEY contains `code"`, which V8 finds 3-5x faster than KEY (KEY starts with the ubiquitous `"`)
+  if (!text.includes('code"')) return result;
   let at = text.indexOf(KEY);
   while (at !== -1) {
     inspectKey(text, at, result);
