@@ -17,6 +17,7 @@ import { Linstor } from '../../src/api/linstor';
 import { MultiLinstor } from '../../src/api/multi-linstor';
 import { REPO_ROOT, startSimChild } from './children';
 import { closedPort, pairedConcurrent, pairedSerial, rawGet, summarize, timeOnce } from './http-bench';
+import { inProcessOverhead } from './overhead-bench';
 import {
   retCodeParseTiming,
   retCodeText,
@@ -31,18 +32,20 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const CONFIG = QUICK
   ? {
       serial: { rounds: 6, perRound: 50, warmup: 20 },
-      concurrent: { rounds: 2, callers: 64, perCaller: 2 },
+      concurrent: { rounds: 4, callers: 64, perCaller: 2 },
       parseRounds: 3,
       memoryRepeats: 1,
       failover: { rounds: 4, perRound: 50, warmup: 10 },
+      overhead: { rounds: 5, perRound: 500 },
       toolRepeats: 1,
     }
   : {
       serial: { rounds: 20, perRound: 100, warmup: 50 },
-      concurrent: { rounds: 12, callers: 64, perCaller: 3 },
+      concurrent: { rounds: 30, callers: 64, perCaller: 2 },
       parseRounds: 9,
       memoryRepeats: 3,
       failover: { rounds: 10, perRound: 100, warmup: 20 },
+      overhead: { rounds: 15, perRound: 1000 },
       toolRepeats: 1,
     };
 
@@ -129,6 +132,24 @@ async function main(): Promise<void> {
         baseline: fmt(t.raw, 3),
         ratio: t.ratio,
         spreadPercent: spreadPercent(q.ratios),
+      });
+    }
+
+    // (o) the SDK's own CPU cost per call, no network
+    {
+      log('(o) SDK overhead per call over an injected fetch (no network)…');
+      const reply = await (await fetch(`${nodesUrl}/v1/nodes`)).text();
+      const version = await (await fetch(`${nodesUrl}/v1/controller/version`)).text();
+      const p = await inProcessOverhead(reply, version, CONFIG.overhead);
+      const s = summarize(p);
+      details.o = { ...p, unit: 'µs CPU per call', replyBytes: reply.length };
+      addRow({
+        id: 'o',
+        name: '  SDK own cost, injected fetch (no network), µs CPU/call',
+        sdk: fmt(s.sdk, 1),
+        baseline: fmt(s.raw, 1),
+        ratio: s.ratio,
+        spreadPercent: spreadPercent(p.ratios),
       });
     }
 
