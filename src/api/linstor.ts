@@ -26,6 +26,7 @@ import { volumeDefinitionMethods } from './methods/volume-definitions';
 import { volumeGroupMethods } from './methods/volume-groups';
 import { volumeMethods } from './methods/volumes';
 import { waitMethods } from './methods/wait';
+import { type RequestOptions, withOptions } from './with-options';
 
 /**
  * The LINSTOR client: python-linstor's `Linstor` with every method in camelCase, each taking one
@@ -44,6 +45,14 @@ export class Linstor extends LinstorCore {
   static readonly filterApiCallResponseErrors = connectionStatics.filterApiCallResponseErrors;
   static readonly returnIfFailure = connectionStatics.returnIfFailure;
   static readonly returnIfError = connectionStatics.returnIfError;
+
+  /**
+   * This client with `options` applied to every request of the returned view (per-call cancellation
+   * and timeouts for any method): `await lin.withOptions({ signal }).nodeList()`.
+   */
+  withOptions(options: RequestOptions): this {
+    return withOptions(this, options);
+  }
 }
 
 // The families: one import above, one line here and one entry in the list below each.
