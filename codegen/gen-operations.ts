@@ -115,3 +115,26 @@ export function renderOperations(rows: OperationRow[], specVersion: string, head
   out.push('');
   return out.join('\n');
 }
+
+/**
+ * The version gates alone (`generated/version-gates.ts`): `METHOD /path` -> [operationId, minRestVersion]
+ * for the operations with an `x-linstor-min-rest-version`. The runtime checks gates by method and path
+ * template; importing this small table instead of `operations` keeps the full operation table (used by
+ * the simulator and the docs) out of browser bundles.
+ */
+export function renderVersionGates(rows: OperationRow[], header: string): string {
+  const out: string[] = [header];
+  out.push(
+    '/** `METHOD /path` -> [operationId, lowest controller REST API version] for every gated operation. */',
+  );
+  out.push(
+    'export const versionGates: Readonly<Record<string, readonly [operationId: string, minRestVersion: string]>> = {',
+  );
+  for (const r of rows) {
+    if (r.minRestVersion === undefined) continue;
+    out.push(`  ${q(`${r.method.toUpperCase()} ${r.path}`)}: [${q(r.operationId)}, ${q(r.minRestVersion)}],`);
+  }
+  out.push('};');
+  out.push('');
+  return out.join('\n');
+}

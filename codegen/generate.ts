@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { isObject, loadConstants, loadSpecDir, type OpenApiDocument } from './bundle';
 import { CodegenError } from './errors';
 import { renderConstants } from './gen-constants';
-import { buildOperationRows, renderOperations } from './gen-operations';
+import { buildOperationRows, renderOperations, renderVersionGates } from './gen-operations';
 import { GENERATED_FILES, OPENAPI_DIR } from './layout';
 import { GENERATED_HEADER } from './literals';
 import { normalizeSpec } from './normalize';
@@ -65,7 +65,7 @@ export async function readDocument(spec: string): Promise<OpenApiDocument> {
 }
 
 /**
- * The whole pipeline: load, normalise (codegen/normalize.ts), then write the five generated/ files.
+ * The whole pipeline: load, normalise (codegen/normalize.ts), then write the generated/ files (layout.ts).
  * Output depends only on the inputs (no timestamps, stable ordering), so two runs are byte-identical.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateSummary> {
@@ -102,6 +102,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateSummar
   files['types.ts'] = `${GENERATED_HEADER}\n${await generateTypes(doc)}`;
   log(`types     ${rows.length} operations`);
   files['operations.ts'] = renderOperations(rows, version, GENERATED_HEADER);
+  files['version-gates.ts'] = renderVersionGates(rows, GENERATED_HEADER);
   files['constants.ts'] = renderConstants(constants, GENERATED_HEADER);
   log(`constants ${constants.count}`);
   const validators = generateValidators(doc);

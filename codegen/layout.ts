@@ -7,6 +7,7 @@ export const GENERATED_DIR = path.join(REPO_ROOT, 'generated');
 export const GENERATED_FILES = [
   'types.ts',
   'operations.ts',
+  'version-gates.ts',
   'constants.ts',
   'validators.js',
   'validators.d.ts',

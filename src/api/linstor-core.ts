@@ -25,9 +25,9 @@
  *
  * Path parameters go through the one encoder (`src/core/path-encoding.ts`), query strings are written as
  * python's `urlencode(doseq=True)` (booleans `True`/`False`), bodies through `stringifyJson` (bigint-safe).
- * Hard version gates come from `generated/operations.ts` automatically (override with `minVersion` /
- * `versionMessage`, or `minVersion: null` to skip); soft gates use {@link LinstorCore.apiVersionSmaller}
- * after `await this.ensureConnected()`.
+ * Hard version gates come from `generated/version-gates.ts` (the gated rows of the operation table)
+ * automatically (override with `minVersion` / `versionMessage`, or `minVersion: null` to skip); soft
+ * gates use {@link LinstorCore.apiVersionSmaller} after `await this.ensureConnected()`.
  */
 import createClient, {
   type Client,
@@ -35,8 +35,9 @@ import createClient, {
   type MaybeOptionalInit,
   type MethodResponse,
 } from 'openapi-fetch';
-import { type OperationId, operations } from '../../generated/operations';
+import type { OperationId } from '../../generated/operations';
 import type { paths } from '../../generated/types';
+import { versionGates } from '../../generated/version-gates';
 import { ApiCallResponse } from '../core/api-call-response';
 import { type AuthSettings, authorizationHeader, checkTransportSecurity } from '../core/auth';
 import {
@@ -214,18 +215,6 @@ interface ExecOptions {
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 /** Placeholder origin for openapi-fetch; each attempt puts the real controller in front of the path. */
 const PLACEHOLDER_ORIGIN = 'http://linstor.invalid';
-
-let gateTable: Map<string, { id: string; min: string }> | undefined;
-function gateFor(method: string, schemaPath: string): { id: string; min: string } | undefined {
-  if (!gateTable) {
-    gateTable = new Map();
-    for (const [id, info] of Object.entries(operations)) {
-      const min = (info as { minRestVersion?: string }).minRestVersion;
-      if (min) gateTable.set(`${info.method.toUpperCase()} ${info.path}`, { id, min });
-    }
-  }
-  return gateTable.get(`${method} ${schemaPath}`);
-}
 
 /** python's repr of a list of strings: `['linstor://a', 'http://b']`. */
 function pyList(items: readonly string[]): string {
@@ -826,13 +815,13 @@ export class LinstorCore {
 
   private checkGate(ctrl: ControllerState, built: BuiltRequest, exec: ExecOptions): void {
     if (exec.minVersion === null) return;
-    const table = gateFor(built.method, built.schemaPath);
-    const min = exec.minVersion ?? table?.min;
+    const gate = versionGates[`${built.method} ${built.schemaPath}`];
+    const min = exec.minVersion ?? gate?.[1];
     const v = ctrl.restVersion;
     if (!min || v === undefined || compareVersions(v, min) >= 0) return;
     const message =
       exec.versionMessage ??
-      `${table?.id ?? `${built.method} ${built.schemaPath}`} is not supported by server`;
+      `${gate?.[0] ?? `${built.method} ${built.schemaPath}`} is not supported by server`;
     throw new LinstorError(`${message}, REST-API-VERSION: ${v}; needed ${min}`);
   }
 
