@@ -1,7 +1,8 @@
 // The dashboard (scripts/dashboard) in Debian's Chromium, driven by playwright-core: the page is served
 // by its own static server with `Content-Security-Policy: script-src 'self'` and talks cross-origin to
 // the simulated controller on another port. It lists the seeded cluster, spawns a resource, follows a
-// change made behind its back, deletes the resource, and reports no CSP violation and no console error.
+// change made behind its back, deletes the resource, reacts to a node event at once (through a small
+// proxy that adds the event stream the simulator lacks), and reports no CSP violation or console error.
 // Needs /usr/bin/chromium (CI installs it with apt-get install -y chromium): fails without it under CI,
 // skips with a printed reason otherwise. Screenshot: test-output/browser/dashboard.png.
 
@@ -17,6 +18,7 @@ import {
   startStaticServer,
 } from '../../scripts/dashboard/static-server';
 import { type RunningSimulator, startSimulator } from '../../src/testing';
+import { startEventProxy } from './event-proxy';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** This machine's network is closed: without these Chromium keeps trying (and failing) to phone home. */
@@ -32,7 +34,7 @@ const CHROMIUM_FLAGS = [
 const repoRoot = path.resolve(__dirname, '..', '..');
 const SCREENSHOT = path.join(repoRoot, 'test-output', 'browser', 'dashboard.png');
 /** Upper bound for anything the page has to show; the page refreshes every POLL_MS. */
-const UI_TIMEOUT_MS = 10_000;
+const UI_TIMEOUT_MS = 20_000;
 const POLL_MS = 500;
 const SPAWNED = 'dash-test';
 
@@ -99,21 +101,26 @@ if (!haveChromium && inCi) {
         args: CHROMIUM_FLAGS,
         viewport: { width: 1280, height: 900 },
       });
-      page = context.pages()[0] ?? (await context.newPage());
-      page.on('console', (m) => {
-        if (m.type() !== 'error' && m.type() !== 'warning') return;
-        const line = `${m.type()}: ${m.text()} (${m.location().url})`;
-        (isEventStreamGap(m) ? tolerated : problems).push(line);
-      });
-      page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-      // Runs before the page's own script (and is not itself subject to the page's CSP).
-      await page.addInitScript(() => {
+      // Runs before each page's own script (and is not itself subject to the page's CSP).
+      await context.addInitScript(() => {
         window.__cspViolations = [];
         document.addEventListener('securitypolicyviolation', (e) =>
           window.__cspViolations?.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline/eval'}`),
         );
       });
+      page = context.pages()[0] ?? (await context.newPage());
+      watch(page);
     }, 60_000);
+
+    /** Collects the console errors and warnings and uncaught exceptions of a page. */
+    const watch = (p: Page) => {
+      p.on('console', (m) => {
+        if (m.type() !== 'error' && m.type() !== 'warning') return;
+        const line = `${m.type()}: ${m.text()} (${m.location().url})`;
+        (isEventStreamGap(m) ? tolerated : problems).push(line);
+      });
+      p.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+    };
 
     afterAll(async () => {
       await context?.close();
@@ -123,6 +130,15 @@ if (!haveChromium && inCi) {
     });
 
     const text = async (selector: string) => ((await page.textContent(selector)) ?? '').trim();
+    /** Waits for the outcome line of an action (`<action>: done` or `<action> failed: …`). */
+    const actionOutcome = async (action: string) => {
+      await page.waitForFunction(
+        (prefix) => document.getElementById('action-result')?.textContent?.startsWith(prefix) === true,
+        action,
+        { timeout: UI_TIMEOUT_MS },
+      );
+      return text('#action-result');
+    };
     const allTexts = (selector: string) => page.locator(selector).allTextContents();
 
     it('loads under the strict CSP from another origin and lists the seeded cluster', async () => {
@@ -177,9 +193,9 @@ if (!haveChromium && inCi) {
       await page.fill('#spawn-size', '64MiB');
       await page.click('#spawn-button');
 
+      expect(await actionOutcome(`spawn ${SPAWNED} from web`)).toBe(`spawn ${SPAWNED} from web: done`);
       const row = `#resources tr[data-resource="${SPAWNED}"]`;
       await page.waitForSelector(row, { timeout: UI_TIMEOUT_MS });
-      expect(await page.getAttribute('#action-result', 'data-state')).toBe('ok');
       expect(sim.state.resourceDefinition(SPAWNED)?.resourceGroup).toBe('web');
       expect(await text(`${row} td.num`)).toBe('64 MiB');
       const diskful = await allTexts(`${row} .diskful li`);
@@ -206,14 +222,47 @@ if (!haveChromium && inCi) {
         void dialog.accept();
       });
       await page.click(`#resources button[data-delete="${SPAWNED}"]`);
+      expect(await actionOutcome(`delete ${SPAWNED}`)).toBe(`delete ${SPAWNED}: done`);
       await page.waitForSelector(`#resources tr[data-resource="${SPAWNED}"]`, {
         state: 'detached',
         timeout: UI_TIMEOUT_MS,
       });
       expect(dialogs).toEqual([expect.stringContaining(SPAWNED)]);
-      expect(await page.getAttribute('#action-result', 'data-state')).toBe('ok');
       expect(sim.state.resourceDefinition(SPAWNED)).toBeUndefined();
       expect(await allTexts('#resources tbody tr td:first-child')).toEqual(['pg-main', 'www-data']);
+    });
+
+    it('refreshes at once on a node event from a controller that streams them', async () => {
+      const proxy = await startEventProxy(sim.url);
+      const eventsPage = await context.newPage();
+      watch(eventsPage);
+      const charlie = '#nodes tr[data-node="charlie"] .connection';
+      try {
+        // a poll period far beyond the test's time: only the event can bring the change in time
+        await eventsPage.goto(`${server.url}/?controller=${encodeURIComponent(proxy.url)}&poll=600000`);
+        await eventsPage.waitForSelector('body[data-loaded="true"]', { timeout: UI_TIMEOUT_MS });
+        await proxy.subscribed();
+        expect(await eventsPage.textContent(charlie)).toBe('ONLINE');
+
+        sim.state.setNodeOnline('charlie', false);
+        const node = { name: 'charlie', type: 'SATELLITE' };
+        proxy.emit('node-modified', {
+          old_node: { ...node, connection_status: 'ONLINE' },
+          new_node: { ...node, connection_status: 'OFFLINE' },
+        });
+        await eventsPage.waitForFunction(
+          (selector) => document.querySelector(selector)?.textContent === 'OFFLINE',
+          charlie,
+          { timeout: UI_TIMEOUT_MS },
+        );
+        expect(await eventsPage.getAttribute('body', 'data-live')).toBe('events');
+        expect(await eventsPage.textContent('#live-mode')).toContain('node-modified charlie');
+        expect(await eventsPage.evaluate(() => window.__cspViolations)).toEqual([]);
+      } finally {
+        await eventsPage.close();
+        await proxy.close();
+        sim.state.setNodeOnline('charlie', true);
+      }
     });
 
     it('reported no CSP violation and no console error', async () => {
