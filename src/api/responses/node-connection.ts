@@ -1,30 +1,11 @@
+import { NodePairConnection } from './node-pair-connection';
 import { RestResponse } from './rest-response';
-import type { Properties, Schemas } from './schemas';
+import type { Schemas } from './schemas';
 
 type NodeConnectionData = Schemas['NodeConnection'] & { flags?: string[] };
 
 /** The connection settings between two nodes. */
-export class NodeConnection extends RestResponse<NodeConnectionData> {
-  /** First node of the pair. */
-  get nodeA(): string | undefined {
-    return this.restData.node_a;
-  }
-
-  /** Second node of the pair. */
-  get nodeB(): string | undefined {
-    return this.restData.node_b;
-  }
-
-  /** Connection flags. */
-  get flags(): string[] {
-    return this.restData.flags ?? [];
-  }
-
-  /** Connection properties. */
-  get properties(): Properties {
-    return this.restData.props ?? {};
-  }
-}
+export class NodeConnection extends NodePairConnection<NodeConnectionData> {}
 
 /** The reply of a node-connection list. */
 export class NodeConnectionsResponse extends RestResponse<NodeConnectionData[]> {

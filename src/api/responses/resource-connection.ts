@@ -1,24 +1,9 @@
+import { NodePairConnection } from './node-pair-connection';
 import { RestResponse } from './rest-response';
-import type { Properties, Schemas } from './schemas';
+import type { Schemas } from './schemas';
 
 /** The connection settings of one resource between two nodes. */
-export class ResourceConnection extends RestResponse<Schemas['ResourceConnection']> {
-  get nodeA(): string | undefined {
-    return this.restData.node_a;
-  }
-
-  get nodeB(): string | undefined {
-    return this.restData.node_b;
-  }
-
-  get flags(): string[] {
-    return this.restData.flags ?? [];
-  }
-
-  get properties(): Properties {
-    return this.restData.props ?? {};
-  }
-
+export class ResourceConnection extends NodePairConnection<Schemas['ResourceConnection']> {
   /** DRBD proxy port (deprecated by the controller in favour of the per-side ports). */
   get port(): number | undefined {
     return this.restData.port;
