@@ -14,23 +14,9 @@ const STORAGE_SPACES_THIN = 'STORAGE_SPACES_THIN';
 const EBS_TARGET = 'EBS_TARGET';
 const EBS_INIT = 'EBS_INIT';
 
-/** A storage provider kind accepted by `storagePoolCreate`. */
-export type StoragePoolDriverName =
-  | typeof LVM
-  | typeof LVM_THIN
-  | typeof ZFS
-  | typeof ZFS_THIN
-  | typeof DISKLESS
-  | typeof FILE
-  | typeof FILE_THIN
-  | typeof SPDK
-  | typeof REMOTE_SPDK
-  | typeof STORAGE_SPACES
-  | typeof STORAGE_SPACES_THIN
-  | typeof EBS_TARGET
-  | typeof EBS_INIT;
-
-const DRIVERS: readonly StoragePoolDriverName[] = [
+// The one list of driver names, in python-linstor's order: the type, list() and the exported
+// constants all come from it.
+const NAMES = {
   LVM,
   LVM_THIN,
   ZFS,
@@ -44,7 +30,12 @@ const DRIVERS: readonly StoragePoolDriverName[] = [
   STORAGE_SPACES_THIN,
   EBS_TARGET,
   EBS_INIT,
-];
+} as const;
+
+/** A storage provider kind accepted by `storagePoolCreate`. */
+export type StoragePoolDriverName = (typeof NAMES)[keyof typeof NAMES];
+
+const DRIVERS: readonly StoragePoolDriverName[] = Object.values(NAMES);
 
 const KEY_STOR_POOL_NAME = 'StorDriver/StorPoolName';
 const KEY_LVM_VG = 'StorDriver/LvmVg';
@@ -112,19 +103,7 @@ function storagePropsToDriverPool(driver: string, props: Readonly<Record<string,
 
 /** Storage pool drivers (provider kinds), as python-linstor's `StoragePoolDriver`. */
 export const StoragePoolDriver = Object.freeze({
-  LVM,
-  LVM_THIN,
-  ZFS,
-  ZFS_THIN,
-  DISKLESS,
-  FILE,
-  FILE_THIN,
-  SPDK,
-  REMOTE_SPDK,
-  STORAGE_SPACES,
-  STORAGE_SPACES_THIN,
-  EBS_TARGET,
-  EBS_INIT,
+  ...NAMES,
   list,
   disklessDriver,
   storageDriverPoolToProps,
