@@ -86,6 +86,24 @@ export function modifyProps(
   return [entry(objMask | MASK_CRT | CREATED, `Successfully set property key(s): ${set.join(',')}`)];
 }
 
+/**
+ * Applies a modify body's flag edits in order: `NAME` sets a flag, `-NAME` clears it. With `known`,
+ * names outside that list are ignored (a volume definition keeps only the flags it knows).
+ */
+export function editFlags(
+  rec: { flags: string[] },
+  edits: string[] | undefined,
+  known?: readonly string[],
+): void {
+  for (const f of edits ?? []) {
+    const clear = f.startsWith('-');
+    const name = clear ? f.slice(1) : f;
+    if (known !== undefined && !known.includes(name)) continue;
+    rec.flags = rec.flags.filter((x) => x !== name);
+    if (!clear) rec.flags.push(name);
+  }
+}
+
 /** Checks keys for a create body and returns the "Successfully set property key(s)" entry. */
 export function initialProps(props: Props | undefined, objMask: bigint): RcEntry[] {
   const keys = Object.keys(props ?? {});

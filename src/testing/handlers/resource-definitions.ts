@@ -57,6 +57,7 @@ import {
   type VolumeDefinitionRecord,
 } from '../state';
 import {
+  editFlags,
   initialProps,
   json,
   modifyProps,
@@ -525,13 +526,7 @@ export function resourceDefinitionRoutes(): Route[] {
           VolumeDefinitionModifyShape,
         );
         const out = modifyProps(vd.props, { ...body, delete_namespaces: undefined }, MASK_VLM_DFN);
-        for (const f of body.flags ?? []) {
-          const clear = f.startsWith('-');
-          const name = clear ? f.slice(1) : f;
-          if (!VD_FLAGS.includes(name)) continue;
-          vd.flags = vd.flags.filter((x) => x !== name);
-          if (!clear) vd.flags.push(name);
-        }
+        editFlags(vd, body.flags, VD_FLAGS);
         if (body.size_kib !== undefined) {
           const warn = resizeVolumeDefinition(ctx.state, rd, vd, body.size_kib);
           if (warn) return { entries: [...out, ...warn] };

@@ -46,8 +46,9 @@ import {
   type ResourceGroupRecord,
   type SimulatorState,
   sortByKey,
+  type VolumeGroupRecord,
 } from '../state';
-import { json, modifyProps, nameFilter, type PropsModify, paginate, propsFilter } from './common';
+import { editFlags, json, modifyProps, nameFilter, type PropsModify, paginate, propsFilter } from './common';
 import { prepareResourceDefinition, prepareVolumeDefinition } from './resource-definitions';
 
 /** Checks and normalises a select filter as the controller stores it (layers/providers upper-cased). */
@@ -88,6 +89,19 @@ function missingPoolsWarning(state: SimulatorState, f: AutoSelectFilter): RcEntr
 
 const rgOf = (ctx: RouteContext): ResourceGroupRecord =>
   ctx.state.resourceGroup(ctx.params[0] as string) ?? rscGrpNotFound(ctx.params[0] as string);
+
+// The message quotes the volume number as written in the path (not the parsed number); the GET
+// answers the error bare (`failBare`), the modify/delete routes wrapped (`fail`).
+function vgOf(ctx: RouteContext, rg: ResourceGroupRecord, raise: typeof fail = fail): VolumeGroupRecord {
+  const vg = rg.volumeGroups.get(Number(ctx.params[1]));
+  if (!vg) {
+    raise(
+      FAIL_NOT_FOUND_VLM_GRP,
+      `Volume group '${rg.name}' with volume number '${ctx.params[1]}' not found.`,
+    );
+  }
+  return vg;
+}
 
 function rdsOfGroup(state: SimulatorState, rg: ResourceGroupRecord) {
   return state.sortedResourceDefinitions().filter((rd) => key(rd.resourceGroup) === key(rg.name));
@@ -359,13 +373,7 @@ export function resourceGroupRoutes(): Route[] {
       template: `${RG}/{resource_group}/volume-groups/{volume_number}`,
       handler: (ctx) => {
         const rg = rgOf(ctx);
-        const vg = rg.volumeGroups.get(Number(ctx.params[1]));
-        if (!vg) {
-          failBare(
-            FAIL_NOT_FOUND_VLM_GRP,
-            `Volume group '${rg.name}' with volume number '${ctx.params[1]}' not found.`,
-          );
-        }
+        const vg = vgOf(ctx, rg, failBare);
         return json(volumeGroupJson(vg));
       },
     },
@@ -426,21 +434,10 @@ export function resourceGroupRoutes(): Route[] {
       context: [MASK_VLM_GRP, MASK_MOD],
       handler: (ctx) => {
         const rg = rgOf(ctx);
-        const vg = rg.volumeGroups.get(Number(ctx.params[1]));
-        if (!vg) {
-          fail(
-            FAIL_NOT_FOUND_VLM_GRP,
-            `Volume group '${rg.name}' with volume number '${ctx.params[1]}' not found.`,
-          );
-        }
+        const vg = vgOf(ctx, rg);
         const body = ctx.body<PropsModify & { flags?: string[] }>(VolumeGroupModifyShape);
         const out = modifyProps(vg.props, body, MASK_VLM_GRP);
-        for (const f of body.flags ?? []) {
-          const clear = f.startsWith('-');
-          const name = clear ? f.slice(1) : f;
-          vg.flags = vg.flags.filter((x) => x !== name);
-          if (!clear) vg.flags.push(name);
-        }
+        editFlags(vg, body.flags);
         out.push(
           entry(
             MODIFIED,
@@ -459,13 +456,7 @@ export function resourceGroupRoutes(): Route[] {
       context: [MASK_VLM_GRP, MASK_DEL],
       handler: (ctx) => {
         const rg = rgOf(ctx);
-        const vg = rg.volumeGroups.get(Number(ctx.params[1]));
-        if (!vg) {
-          fail(
-            FAIL_NOT_FOUND_VLM_GRP,
-            `Volume group '${rg.name}' with volume number '${ctx.params[1]}' not found.`,
-          );
-        }
+        const vg = vgOf(ctx, rg);
         rg.volumeGroups.delete(vg.number);
         return {
           entries: [
