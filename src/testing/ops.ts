@@ -33,6 +33,7 @@ import {
   type SimulatorState,
   type StoragePoolRecord,
   type VolumeDefinitionRecord,
+  type VolumeRecord,
 } from './state';
 
 const LAYER_ALIASES: Record<string, string> = {
@@ -273,12 +274,14 @@ export function addVolume(
   });
 }
 
+/** Gives a volume's space back to its pool (the counterpart of `consume`; diskless pools keep none). */
+export function releaseVolume(state: SimulatorState, rsc: ResourceRecord, v: VolumeRecord): void {
+  const pool = state.storagePool(rsc.nodeName, v.storagePoolName);
+  if (pool && pool.providerKind !== 'DISKLESS') pool.usedKib = Math.max(0, pool.usedKib - v.poolKib);
+}
+
 function releaseVolumes(state: SimulatorState, rsc: ResourceRecord): void {
-  const node = state.node(rsc.nodeName);
-  for (const v of rsc.volumes.values()) {
-    const pool = node?.storagePools.get(key(v.storagePoolName));
-    if (pool && pool.providerKind !== 'DISKLESS') pool.usedKib = Math.max(0, pool.usedKib - v.poolKib);
-  }
+  for (const v of rsc.volumes.values()) releaseVolume(state, rsc, v);
 }
 
 export function removeResource(

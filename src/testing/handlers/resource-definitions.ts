@@ -37,7 +37,7 @@ import {
 } from '../body';
 import { rscDfnNotFound, vlmDfnNotFound } from '../messages';
 import { resourceNameCheck } from '../names';
-import { addVolume, ensureMinors, normalizeLayerStack, removeResource } from '../ops';
+import { addVolume, ensureMinors, normalizeLayerStack, releaseVolume, removeResource } from '../ops';
 import { commitAutoplace, mergeFilters, planAutoplace } from '../placement';
 import { entry, fail, failBare, type RcEntry } from '../rc';
 import {
@@ -561,8 +561,7 @@ export function resourceDefinitionRoutes(): Route[] {
         for (const r of rd.resources.values()) {
           const v = r.volumes.get(vd.number);
           if (!v) continue;
-          const pool = ctx.state.storagePool(r.nodeName, v.storagePoolName);
-          if (pool && pool.providerKind !== 'DISKLESS') pool.usedKib = Math.max(0, pool.usedKib - v.poolKib);
+          releaseVolume(ctx.state, r, v);
           r.volumes.delete(vd.number);
         }
         if (vd.minor !== undefined) ctx.state.minors.free(vd.minor);
