@@ -1,8 +1,8 @@
 /**
  * (a) serial calls, (b) 64 concurrent callers and (d) failover cost, SDK vs bare fetch, against simulated
- * controllers in a child process. Every measurement alternates SDK and baseline blocks (the order flips
- * each round) so both see the same machine load; results are medians over the rounds, and ratios are
- * medians of the per-round ratios.
+ * controllers in a child process. Serial cases interleave SDK and baseline call by call; the concurrent
+ * case alternates short blocks (the order flips each round); so both sides see the same machine load.
+ * Results are medians over the rounds, and ratios are medians of the per-round ratios.
  */
 import { createServer } from 'node:net';
 import { median } from './stats';
@@ -50,14 +50,11 @@ export function rawGet(url: string): Call {
   };
 }
 
-async function serialBlock(fn: Call, calls: number): Promise<Block> {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  for (let i = 0; i < calls; i++) await fn();
-  return { value: (performance.now() - started) / calls, cpuPerCall: cpuMs(cpu) / calls };
-}
-
-/** Serial calls: `rounds` rounds of `perRound` calls per side; values are ms per call. */
+/**
+ * Serial calls, interleaved call by call (SDK, baseline, SDK, … with the first side alternating per
+ * round), so that both sides see the same machine load to within one call; each round's value is the
+ * mean over its calls of that side, in ms per call.
+ */
 export async function pairedSerial(
   sdk: Call,
   raw: Call,
@@ -68,17 +65,32 @@ export async function pairedSerial(
     await raw();
   }
   const result = emptyResult();
+  const timeCall = async (fn: Call, acc: { ms: number; cpu: number }) => {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    await fn();
+    acc.ms += performance.now() - started;
+    acc.cpu += cpuMs(cpu);
+  };
   for (let r = 0; r < opts.rounds; r++) {
-    let s: Block;
-    let b: Block;
-    if (r % 2 === 0) {
-      s = await serialBlock(sdk, opts.perRound);
-      b = await serialBlock(raw, opts.perRound);
-    } else {
-      b = await serialBlock(raw, opts.perRound);
-      s = await serialBlock(sdk, opts.perRound);
+    const s = { ms: 0, cpu: 0 };
+    const b = { ms: 0, cpu: 0 };
+    for (let i = 0; i < opts.perRound; i++) {
+      if ((i + r) % 2 === 0) {
+        await timeCall(sdk, s);
+        await timeCall(raw, b);
+      } else {
+        await timeCall(raw, b);
+        await timeCall(sdk, s);
+      }
     }
-    record(result, s, b, s.value / b.value);
+    const n = opts.perRound;
+    record(
+      result,
+      { value: s.ms / n, cpuPerCall: s.cpu / n },
+      { value: b.ms / n, cpuPerCall: b.cpu / n },
+      s.ms / b.ms,
+    );
   }
   return result;
 }

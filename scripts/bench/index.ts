@@ -41,7 +41,7 @@ const CONFIG = QUICK
     }
   : {
       serial: { rounds: 20, perRound: 100, warmup: 50 },
-      concurrent: { rounds: 30, callers: 64, perCaller: 2 },
+      concurrent: { rounds: 40, callers: 64, perCaller: 2 },
       parseRounds: 9,
       memoryRepeats: 3,
       failover: { rounds: 10, perRound: 100, warmup: 20 },
@@ -94,6 +94,27 @@ async function main(): Promise<void> {
   const largeUrl = sims.urls.large as string;
 
   try {
+    // A/A control: the baseline against itself, same method as (a); its distance from 1.000 is the noise
+    // floor of the HTTP ratios on this machine at this moment
+    {
+      log('(a0) A/A control: bare fetch vs bare fetch…');
+      const url = `${nodesUrl}/v1/nodes`;
+      const p = await pairedSerial(rawGet(url), rawGet(url), {
+        ...CONFIG.serial,
+        rounds: Math.max(4, CONFIG.serial.rounds / 2),
+      });
+      const s = summarize(p);
+      details.a0 = p;
+      addRow({
+        id: 'a0',
+        name: 'A/A control: bare fetch vs itself (noise floor)',
+        sdk: fmt(s.sdk, 3),
+        baseline: fmt(s.raw, 3),
+        ratio: s.ratio,
+        spreadPercent: spreadPercent(p.ratios),
+      });
+    }
+
     // (a) serial GET /v1/nodes, 100 nodes
     {
       log(`(a) serial nodeList: ${CONFIG.serial.rounds} x ${CONFIG.serial.perRound} calls per side…`);
@@ -348,7 +369,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${text}\n\n`);
   process.stdout.write(
     `baseline = bare fetch + JSON.parse (a, b), JSON.parse (c), a direct Linstor (d); spread = median absolute ` +
-      `deviation of the per-round ratios\n`,
+      `deviation of the per-round ratios; (a0) shows how far an HTTP ratio strays from 1 by noise alone\n`,
   );
   process.stdout.write(
     `node ${env.node}, ${env.cpus} CPUs, load ${env.loadavgStart.join('/')} -> ${env.loadavgEnd.join('/')}, ` +
