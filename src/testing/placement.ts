@@ -26,6 +26,7 @@ import {
   key,
   type NodeRecord,
   type ResourceDefinitionRecord,
+  type ResourceGroupRecord,
   type ResourceRecord,
   type SimulatorState,
   type StoragePoolRecord,
@@ -334,4 +335,18 @@ export function commitAutoplace(state: SimulatorState, plan: PlacementPlan): RcE
   if (created.length > 0) out.push(...deployEntries(state, rd, created));
   out.push(...reconcileTieBreaker(state, rd));
   return out;
+}
+
+/**
+ * Places more replicas of `rd` when its group's place_count is above the diskful resources it has
+ * (counting those being deleted), with the group's select filter; no entries when nothing is missing.
+ */
+export function placeUpToGroupCount(
+  state: SimulatorState,
+  rd: ResourceDefinitionRecord,
+  rg: ResourceGroupRecord,
+): RcEntry[] {
+  const diskful = [...rd.resources.values()].filter((r) => !isDiskless(r)).length;
+  if ((rg.selectFilter.place_count ?? 0) <= diskful) return [];
+  return commitAutoplace(state, planAutoplace(state, rd, mergeFilters({}, rg.selectFilter)));
 }

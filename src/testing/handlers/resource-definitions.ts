@@ -38,7 +38,7 @@ import {
 import { rscDfnNotFound, vlmDfnNotFound } from '../messages';
 import { resourceNameCheck } from '../names';
 import { addVolume, ensureMinors, normalizeLayerStack, releaseVolume, removeResource } from '../ops';
-import { commitAutoplace, mergeFilters, planAutoplace } from '../placement';
+import { placeUpToGroupCount } from '../placement';
 import { entry, fail, failBare, type RcEntry } from '../rc';
 import {
   freeCapacity,
@@ -425,11 +425,7 @@ export function resourceDefinitionRoutes(): Route[] {
         );
         if (newGroup) {
           rd.resourceGroup = newGroup.name;
-          const diskful = [...rd.resources.values()].filter((r) => !isDiskless(r)).length;
-          if ((newGroup.selectFilter.place_count ?? 0) > diskful) {
-            const plan = planAutoplace(ctx.state, rd, mergeFilters({}, newGroup.selectFilter));
-            out.push(...commitAutoplace(ctx.state, plan));
-          }
+          out.push(...placeUpToGroupCount(ctx.state, rd, newGroup));
         }
         return { entries: out };
       },

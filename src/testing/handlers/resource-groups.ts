@@ -35,9 +35,9 @@ import {
 import { rscGrpNotFound } from '../messages';
 import { NAME_LIMITS, nameCheck } from '../names';
 import { normalizeLayerStack } from '../ops';
-import { commitAutoplace, mergeFilters, planAutoplace } from '../placement';
+import { commitAutoplace, mergeFilters, placeUpToGroupCount, planAutoplace } from '../placement';
 import { entry, fail, failBare, type RcEntry } from '../rc';
-import { isDiskless, resourceGroupJson, volumeGroupJson } from '../render';
+import { resourceGroupJson, volumeGroupJson } from '../render';
 import type { Route, RouteContext } from '../router';
 import {
   type AutoSelectFilter,
@@ -312,12 +312,7 @@ export function resourceGroupRoutes(): Route[] {
         const newCount = rg.selectFilter.place_count ?? 0;
         if (newCount > oldCount) {
           // Raising the place count places more replicas of every RD of the group.
-          for (const rd of rdsOfGroup(ctx.state, rg)) {
-            const diskful = [...rd.resources.values()].filter((r) => !isDiskless(r)).length;
-            if (diskful >= newCount) continue;
-            const plan = planAutoplace(ctx.state, rd, mergeFilters({}, rg.selectFilter));
-            out.push(...commitAutoplace(ctx.state, plan));
-          }
+          for (const rd of rdsOfGroup(ctx.state, rg)) out.push(...placeUpToGroupCount(ctx.state, rd, rg));
         }
         return { entries: out };
       },
