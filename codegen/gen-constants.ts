@@ -52,3 +52,35 @@ export function renderConstants(c: LinstorConstants, header: string): string {
   out.push('');
   return out.join('\n');
 }
+
+/**
+ * `NAME=hex` items separated by spaces, in file order; an item without `=hex` has the previous value
+ * plus one (most return codes are numbered consecutively, so most items are a bare name).
+ */
+export function encodeCodeNames(values: Record<string, bigint>): string {
+  let previous: bigint | undefined;
+  const items: string[] = [];
+  for (const [name, value] of Object.entries(values)) {
+    items.push(previous !== undefined && value === previous + 1n ? name : `${name}=${value.toString(16)}`);
+    previous = value;
+  }
+  return items.join(' ');
+}
+
+/**
+ * `generated/code-names.ts`: the masks and return codes by name again, as two compact strings that
+ * src/core/code-names.ts decodes. ApiCallResponse.describe() needs every name; as text they cost a
+ * browser bundle well under half of the `masks` / `returnCodes` records with their 262 bigint constants.
+ */
+export function renderCodeNames(c: LinstorConstants, header: string): string {
+  return [
+    header,
+    '// The masks and return codes of constants.ts by name, as compact text for ApiCallResponse.describe().',
+    '// Format: `NAME=hex` items separated by spaces; an item without `=hex` is the previous value + 1.',
+    '',
+    `export const maskNames = ${str(encodeCodeNames(c.masks))};`,
+    '',
+    `export const returnCodeNames = ${str(encodeCodeNames(c.returnCodes))};`,
+    '',
+  ].join('\n');
+}

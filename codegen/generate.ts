@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { isObject, loadConstants, loadSpecDir, type OpenApiDocument } from './bundle';
 import { CodegenError } from './errors';
-import { renderConstants } from './gen-constants';
+import { renderCodeNames, renderConstants } from './gen-constants';
 import { buildOperationRows, renderOperations, renderVersionGates } from './gen-operations';
 import { GENERATED_FILES, OPENAPI_DIR } from './layout';
 import { GENERATED_HEADER } from './literals';
@@ -104,6 +104,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateSummar
   files['operations.ts'] = renderOperations(rows, version, GENERATED_HEADER);
   files['version-gates.ts'] = renderVersionGates(rows, GENERATED_HEADER);
   files['constants.ts'] = renderConstants(constants, GENERATED_HEADER);
+  files['code-names.ts'] = renderCodeNames(constants, GENERATED_HEADER);
   log(`constants ${constants.count}`);
   const validators = generateValidators(doc);
   files['validators.js'] = validators.js;

@@ -9,6 +9,7 @@ export const GENERATED_FILES = [
   'operations.ts',
   'version-gates.ts',
   'constants.ts',
+  'code-names.ts',
   'validators.js',
   'validators.d.ts',
 ];

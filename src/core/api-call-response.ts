@@ -7,7 +7,8 @@
  * oddities (`isWarning()`/`isInfo()` are also true for errors; `isError(code)` is a bit-subset test);
  * `severity`, `hasCode()`, `code`, `operation` and `objectType` are the exact alternatives.
  */
-import { masks, returnCodes } from '../../generated/constants';
+import { maskNames, returnCodeNames } from '../../generated/code-names';
+import { decodeCodeNames } from './code-names';
 import { LinstorError } from './errors';
 
 const U64 = (value: bigint): bigint => BigInt.asUintN(64, value);
@@ -269,19 +270,19 @@ interface DecodeTables {
 
 let tables: DecodeTables | undefined;
 
-/** Built lazily from the generated constants, so importing this module costs nothing. */
+/** Built lazily from the generated code names, so importing this module costs nothing. */
 function decodeTables(): DecodeTables {
   if (tables) return tables;
   const ops = new Map<bigint, string>();
   const objects = new Map<bigint, string>();
-  for (const [name, raw] of Object.entries(masks)) {
+  for (const [name, raw] of decodeCodeNames(maskNames)) {
     const value = U64(raw);
     if (value === 0n || name.startsWith('MASK_BITS_')) continue;
     if ((value & ~MASK_BITS_OP) === 0n) ops.set(value, name.slice(5));
     else if ((value & ~MASK_BITS_OBJ) === 0n) objects.set(value, name.slice(5));
   }
   const codes = new Map<bigint, string[]>();
-  for (const [name, raw] of Object.entries(returnCodes)) {
+  for (const [name, raw] of decodeCodeNames(returnCodeNames)) {
     const value = U64(raw);
     const names = codes.get(value);
     if (names) names.push(name);
