@@ -72,7 +72,7 @@ import {
   readText,
 } from '../core/transport';
 import { type ControllerAddress, parseControllerUri, withTransport } from '../core/uri';
-import { userAgent } from '../core/user-agent';
+import { identityHeaders } from '../core/user-agent';
 import { API_VERSION_MIN, compareVersions, isSupportedRestVersion } from '../core/version';
 
 export interface LinstorOptions {
@@ -324,8 +324,7 @@ export class LinstorCore {
       allowInsecure: opts.allowInsecure,
     };
     this.baseHeaders = {
-      'User-Agent': opts.userAgent ?? userAgent(opts.agentInfo),
-      'Accept-Encoding': 'gzip',
+      ...identityHeaders(opts),
       ...opts.headers,
     };
     this.client = createClient<paths>({

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { LinstorArgumentError } from '../../src/core/errors';
 import { encodePathSegment, serializeQuery } from '../../src/core/path-encoding';
 import { controllerUriList, parseControllerUri } from '../../src/core/uri';
-import { SDK_VERSION, userAgent } from '../../src/core/user-agent';
+import { identityHeaders, SDK_VERSION, userAgent } from '../../src/core/user-agent';
 import { compareVersions, isSupportedRestVersion } from '../../src/core/version';
 
 describe('controller URIs', () => {
@@ -93,5 +93,21 @@ describe('path and query encoding (python quote / urlencode)', () => {
     expect(serializeQuery({ keep_tiebreaker: true, x: undefined, s: 'a b' })).toBe(
       'keep_tiebreaker=True&s=a+b',
     );
+  });
+});
+
+describe('identityHeaders', () => {
+  test('Node: python-format User-Agent (with agent info) and gzip', () => {
+    expect(identityHeaders({ agentInfo: 'acc-test' }, true)).toEqual({
+      'User-Agent': `linstor-api/${SDK_VERSION} (API1.0.4): acc-test`,
+      'Accept-Encoding': 'gzip',
+    });
+    expect(identityHeaders({ userAgent: 'mine/1' }, true)['User-Agent']).toBe('mine/1');
+  });
+  test('browser: nothing that would force a CORS preflight unless configured explicitly', () => {
+    expect(identityHeaders({}, false)).toEqual({});
+    expect(identityHeaders({ agentInfo: 'dash' }, false)).toEqual({
+      'User-Agent': `linstor-api/${SDK_VERSION} (API1.0.4): dash`,
+    });
   });
 });
