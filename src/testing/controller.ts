@@ -4,6 +4,7 @@
 
 import { API_CALL_PARSE_ERROR, FAIL_UNKNOWN_ERROR } from '../../generated/constants';
 import { operations } from '../../generated/operations';
+import { schemaValidators } from '../../generated/validators';
 import { stringifyJson } from '../core/lossless-json';
 import { BodyParseError, type ObjectShape, readBody, type Shape } from './body';
 import { cloneRoutes } from './handlers/clone';
@@ -17,6 +18,7 @@ import { snapshotRoutes } from './handlers/snapshots';
 import { statsRoutes } from './handlers/stats';
 import { storagePoolRoutes } from './handlers/storage-pools';
 import { viewRoutes } from './handlers/views';
+import { type NodeEventListener, nodeEventHub, type SimNodeEvent, sseFrame } from './node-events';
 import { addContext, entry, type RcEntry, RcError, setRcClock, statusFor, toJson } from './rc';
 import { decodeSegments, type Route, type RouteContext, type RouteMatch, Router } from './router';
 import type { SimulatorState } from './state';
@@ -46,6 +48,30 @@ export interface SimResponse {
   /** "METHOD /v1/template" of the route that answered */
   route?: string;
 }
+
+/** An event stream reply: headers now, then frames as the state changes, until the transport stops it. */
+export interface SimEventStream {
+  status: number;
+  headers: Record<string, string>;
+  /** written right after the headers (a comment line, so clients see the stream is open) */
+  preamble: string;
+  /** calls `write` with each frame (`id:`, `event:`, `data:`) from now on; returns the unsubscribe */
+  open(write: (frame: string) => void): () => void;
+}
+
+const EVENT_STREAM_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'text/event-stream',
+  'cache-control': 'no-cache',
+};
+
+const EVENT_SCHEMA: Readonly<Record<SimNodeEvent['event'], string>> = {
+  'node-create': 'EventNode',
+  'node-delete': 'EventNode',
+  'node-evacuate': 'EventNode',
+  'node-evicted': 'EventNode',
+  'node-restored': 'EventNode',
+  'node-modified': 'EventNodeModified',
+};
 
 export interface ControllerOptions {
   /**
@@ -90,6 +116,13 @@ export class SimulatedController {
     const nodeOpts = (): NodeCreateOptions => ({ online: this.options.newNodesOnline ?? true });
     const poolOpts = () => ({ capacityKib: this.options.storagePoolCapacityKib });
     this.router.add(
+      {
+        // Answered as a stream by the transports (openEventStream); a direct handle() call gets the
+        // headers and an empty body, i.e. a stream that ended before any event.
+        method: 'GET',
+        template: '/v1/events/nodes',
+        handler: () => ({ raw: '', status: 200, headers: { ...EVENT_STREAM_HEADERS } }),
+      },
       ...controllerRoutes,
       ...nodeRoutes(nodeOpts),
       ...storagePoolRoutes(poolOpts),
@@ -161,6 +194,8 @@ export class SimulatedController {
     const query =
       req.query instanceof URLSearchParams ? req.query : new URLSearchParams(req.query ?? queryText);
     const res = this.dispatch(method, rawPath, query, req);
+    // Reads change nothing; after anything else the node event streams compare the nodes.
+    if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') this.state.changed();
     res.headers = { ...CORS_HEADERS, ...res.headers };
     if (method === 'HEAD') res.bodyText = '';
     if (this.validating && res.route !== undefined && method !== 'HEAD' && method !== 'OPTIONS') {
@@ -173,6 +208,44 @@ export class SimulatedController {
       }
     }
     return res;
+  }
+
+  /**
+   * The event stream a GET answers with, or undefined when the request is an ordinary one (then use
+   * handle()). Only `GET /v1/events/nodes` streams; `/v1/events/drbd/promotion` is not implemented.
+   */
+  openEventStream(method: string, path: string): SimEventStream | undefined {
+    if (method.toUpperCase() !== 'GET') return undefined;
+    const info = this.describe('GET', path);
+    if (info.operationId !== 'eventsNodes') return undefined;
+    const hub = nodeEventHub(this.state);
+    return {
+      status: 200,
+      headers: { ...CORS_HEADERS, ...EVENT_STREAM_HEADERS },
+      preamble: ': node events\n\n',
+      open: (write) => {
+        const listener: NodeEventListener = (e) => {
+          if (this.validating) this.checkEvent(info.path, e);
+          write(sseFrame(e));
+        };
+        return hub.subscribe(listener);
+      },
+    };
+  }
+
+  private checkEvent(path: string, e: SimNodeEvent): void {
+    const schema = EVENT_SCHEMA[e.event];
+    const validate = schemaValidators[schema];
+    if (!validate || validate(e.data)) return;
+    this.mismatch({
+      method: 'GET',
+      path,
+      status: 200,
+      operationId: 'eventsNodes',
+      errors: (validate.errors ?? []).map(
+        (x) => `${e.event} data${x.instancePath} ${x.message ?? 'invalid'} (${schema})`,
+      ),
+    });
   }
 
   private mismatch(m: ReplyMismatch): void {
@@ -301,9 +374,10 @@ export class SimulatedController {
           route: routeName,
         };
       }
-      const headersOut: Record<string, string> = result.contentType
-        ? { 'content-type': result.contentType }
-        : {};
+      const headersOut: Record<string, string> = {
+        ...(result.contentType ? { 'content-type': result.contentType } : {}),
+        ...result.headers,
+      };
       return {
         status: result.status,
         headers: headersOut,

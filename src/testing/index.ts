@@ -1,11 +1,12 @@
 // linstor-api/testing: a simulated LINSTOR controller for tests, demos and dashboards.
 // Not imported by the main entry (src/index.ts).
-export type { ControllerOptions, SimRequest, SimResponse } from './controller';
+export type { ControllerOptions, SimEventStream, SimRequest, SimResponse } from './controller';
 export { CORS_HEADERS, SimulatedController } from './controller';
 export type { Fault, FaultOptions, FaultRoute, FaultRule } from './faults';
 export { FaultController } from './faults';
 export type { CreateSimulatorOptions, Simulator } from './msw';
 export { createSimulator } from './msw';
+export type { NodeEventName, SimNodeEvent } from './node-events';
 export type {
   LargeClusterOptions,
   NodeSeed,

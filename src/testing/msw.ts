@@ -1,5 +1,6 @@
 // The simulator as msw 2 request handlers, for users' own tests (setupServer(...sim.handlers)).
 import { type HttpHandler, HttpResponse, http } from 'msw';
+import type { SimEventStream } from './controller';
 import { DEFAULT_HTML_500 } from './faults';
 import { createCore, type SimulatorCore, type SimulatorOptions } from './simulator';
 
@@ -29,6 +30,33 @@ function headersOf(request: Request): Record<string, string> {
   return out;
 }
 
+/** The frames of an event stream as a response body; unsubscribes when the client aborts or cancels. */
+function eventBody(stream: SimEventStream, signal: AbortSignal): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let stop: (() => void) | undefined;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(stream.preamble));
+      stop = stream.open((frame) => controller.enqueue(encoder.encode(frame)));
+      signal.addEventListener(
+        'abort',
+        () => {
+          stop?.();
+          try {
+            controller.close();
+          } catch {
+            // already closed or errored by the reader
+          }
+        },
+        { once: true },
+      );
+    },
+    cancel() {
+      stop?.();
+    },
+  });
+}
+
 /** A simulated controller answering through msw. */
 export function createSimulator(opts: CreateSimulatorOptions = {}): Simulator {
   const core = createCore(opts);
@@ -48,6 +76,13 @@ export function createSimulator(opts: CreateSimulatorOptions = {}): Simulator {
       });
     }
     if (fault?.mode === 'delay') await wait(fault.ms);
+    const stream = core.controller.openEventStream(request.method, url.pathname);
+    if (stream) {
+      return new HttpResponse(eventBody(stream, request.signal), {
+        status: stream.status,
+        headers: stream.headers,
+      });
+    }
     const bodyText = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
     const res = core.handle({
       method: request.method,

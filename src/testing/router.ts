@@ -23,7 +23,7 @@ export interface RouteContext {
 export type RouteResult =
   | { entries: RcEntry[] }
   | { json: unknown; status?: number }
-  | { raw: string; status: number; contentType?: string };
+  | { raw: string; status: number; contentType?: string; headers?: Record<string, string> };
 
 export interface Route {
   method: string;

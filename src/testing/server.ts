@@ -2,8 +2,8 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { LinstorArgumentError } from '../core/errors';
-import { CORS_HEADERS } from './controller';
-import { DEFAULT_HTML_500 } from './faults';
+import { CORS_HEADERS, type SimEventStream } from './controller';
+import { DEFAULT_HTML_500, type Fault } from './faults';
 import { createCore, type SimulatorCore, type SimulatorOptions } from './simulator';
 
 export interface StartSimulatorOptions extends SimulatorOptions {
@@ -26,7 +26,7 @@ export interface RunningSimulator extends SimulatorCore {
   readonly listening: boolean;
   /** resolves once a global `down` fault (or its removal) has taken effect on the listener */
   settled(): Promise<void>;
-  /** stops the server and drops every open connection (hanging requests included) */
+  /** stops the server: ends open event streams, then drops every open connection (hanging requests included) */
   close(): Promise<void>;
 }
 
@@ -40,6 +40,57 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
   let closed = false;
   let listening = false;
   let port = opts.port ?? 0;
+  /** open event streams: ended by close() (and dropped with their sockets by a global `down`) */
+  const streams = new Map<ServerResponse, () => void>();
+
+  /** Headers now, frames as nodes change; unsubscribed when the client goes away. */
+  const serveStream = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    stream: SimEventStream,
+    fault: Fault | undefined,
+  ): void => {
+    if (req.socket.destroyed || closed) {
+      req.socket.destroy();
+      return;
+    }
+    res.writeHead(stream.status, stream.headers);
+    res.write(stream.preamble);
+    // drop: the connection breaks right after the stream opened; stall: open, but no event ever comes
+    if (fault?.mode === 'drop') {
+      res.write('', () => req.socket.destroy());
+      return;
+    }
+    const stop =
+      fault?.mode === 'stall'
+        ? () => undefined
+        : stream.open((frame) => {
+            if (!res.writableEnded) res.write(frame);
+          });
+    streams.set(res, stop);
+    res.on('close', () => {
+      stop();
+      streams.delete(res);
+    });
+  };
+
+  /** Ends every open stream cleanly and waits until each end was handed to its socket (or it closed). */
+  const endStreams = async (): Promise<void> => {
+    const ending = [...streams].map(
+      ([res, stop]) =>
+        new Promise<void>((resolve) => {
+          stop();
+          streams.delete(res);
+          if (res.destroyed) {
+            resolve();
+            return;
+          }
+          res.once('close', () => resolve());
+          res.end(() => resolve());
+        }),
+    );
+    await Promise.all(ending);
+  };
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const info = core.controller.describe(req.method ?? 'GET', req.url ?? '/');
@@ -52,6 +103,13 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
     if (fault?.mode === 'html500') {
       res.writeHead(500, { ...CORS_HEADERS, 'content-type': 'text/html' });
       res.end(fault.html ?? DEFAULT_HTML_500);
+      return;
+    }
+    const stream = core.controller.openEventStream(req.method ?? 'GET', req.url ?? '/');
+    if (stream) {
+      req.resume();
+      if (fault?.mode === 'delay') setTimeout(() => serveStream(req, res, stream, fault), fault.ms);
+      else serveStream(req, res, stream, fault);
       return;
     }
     const chunks: Buffer[] = [];
@@ -162,6 +220,7 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
         if (closed) return;
         closed = true;
         await transition.catch(() => undefined);
+        await endStreams();
         if (listening) await stopListening();
       },
     },

@@ -45,8 +45,21 @@ export function createCore(opts: SimulatorOptions = {}): SimulatorCore {
       return controller.replyMismatches;
     },
     handle: (req) => controller.handle(req),
-    seed: (s) => seedCluster(state, typeof s === 'number' ? { nodes: s } : s),
-    seedLarge: (s) => seedLargeCluster(state, s),
+    // finally: a seed that fails half-way has still added records
+    seed: (s) => {
+      try {
+        return seedCluster(state, typeof s === 'number' ? { nodes: s } : s);
+      } finally {
+        state.changed();
+      }
+    },
+    seedLarge: (s) => {
+      try {
+        return seedLargeCluster(state, s);
+      } finally {
+        state.changed();
+      }
+    },
   };
   if (opts.seed !== undefined) core.seed(opts.seed);
   return core;

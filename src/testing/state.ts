@@ -356,16 +356,37 @@ export class SimulatorState {
       .map((e) => e[1]);
   }
 
+  private readonly changeListeners = new Set<() => void>();
+
+  /** Calls `listener` after each change() (event streams watch the state this way); returns the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    const own = () => listener();
+    this.changeListeners.add(own);
+    return () => {
+      this.changeListeners.delete(own);
+    };
+  }
+
+  /**
+   * Says that records may have changed. The controller calls it after every non-GET request and the
+   * helpers below after theirs; code that edits records directly calls it to get node events sent.
+   */
+  changed(): void {
+    for (const l of [...this.changeListeners]) l();
+  }
+
   /** Simulates a satellite going away or coming back (connection_status OFFLINE / ONLINE). */
   setNodeOnline(name: string, online: boolean): void {
     const node = this.node(name);
     if (node) node.connectionStatus = online ? 'ONLINE' : 'OFFLINE';
+    this.changed();
   }
 
   /** Simulates a resource being opened (DRBD Primary / mounted): deletes and disk removal then fail. */
   setInUse(rdName: string, nodeName: string, inUse: boolean): void {
     const r = this.resource(rdName, nodeName);
     if (r) r.inUse = inUse;
+    this.changed();
   }
 
   addResourceGroup(name: string, selectFilter: AutoSelectFilter = {}): ResourceGroupRecord {

@@ -1,15 +1,15 @@
 // The dashboard (scripts/dashboard) in Debian's Chromium, driven by playwright-core: the page is served
 // by its own static server with `Content-Security-Policy: script-src 'self'` and talks cross-origin to
 // the simulated controller on another port. It lists the seeded cluster, spawns a resource, follows a
-// change made behind its back, deletes the resource, reacts to a node event at once (through a small
-// proxy that adds the event stream the simulator lacks), and reports no CSP violation or console error.
+// change made behind its back, deletes the resource, reacts to a node event from the simulator's event
+// stream at once, and reports no CSP violation or console error.
 // Needs /usr/bin/chromium (CI installs it with apt-get install -y chromium): fails without it under CI,
 // skips with a printed reason otherwise. Screenshot: test-output/browser/dashboard.png.
 
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { buildDashboard } from '../../scripts/dashboard/build';
 import { DASHBOARD_SEED } from '../../scripts/dashboard/seed';
 import {
@@ -18,7 +18,7 @@ import {
   startStaticServer,
 } from '../../scripts/dashboard/static-server';
 import { type RunningSimulator, startSimulator } from '../../src/testing';
-import { startEventProxy } from './event-proxy';
+import { nodeEventHub } from '../../src/testing/node-events';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** This machine's network is closed: without these Chromium keeps trying (and failing) to phone home. */
@@ -71,17 +71,6 @@ if (!haveChromium && inCi) {
     /** whether this simulator serves GET /v1/events/nodes as server-sent events */
     let simHasNodeEvents = false;
     const problems: string[] = [];
-    const tolerated: string[] = [];
-
-    /**
-     * A failed request is logged by Chromium as a console error. The one the page expects is the node
-     * event stream's 500 from a simulator without that endpoint (the page then polls); only that exact
-     * URL and status is set aside, and only when the simulator really lacks the stream.
-     */
-    const isEventStreamGap = (m: ConsoleMessage) =>
-      !simHasNodeEvents &&
-      m.location().url === `${sim.url}/v1/events/nodes` &&
-      /status of 500\b/.test(m.text());
 
     beforeAll(async () => {
       buildDir = mkdtempSync(path.join(os.tmpdir(), 'linstor-dashboard-'));
@@ -117,7 +106,7 @@ if (!haveChromium && inCi) {
       p.on('console', (m) => {
         if (m.type() !== 'error' && m.type() !== 'warning') return;
         const line = `${m.type()}: ${m.text()} (${m.location().url})`;
-        (isEventStreamGap(m) ? tolerated : problems).push(line);
+        problems.push(line);
       });
       p.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
     };
@@ -179,12 +168,21 @@ if (!haveChromium && inCi) {
       ]);
       expect(await text('#resources tr[data-resource="www-data"] .state')).toBe('2 × UpToDate');
 
-      // live updates: node events where the controller has them, polling (said on the page) where not
-      await page.waitForFunction(
-        (expected) => document.body.dataset.live === expected,
-        simHasNodeEvents ? 'events' : 'polling',
-        { timeout: UI_TIMEOUT_MS },
-      );
+      // live updates: the simulator serves the node event stream, so the page follows it instead of
+      // polling. The page says 'events' from the first event on (until then 'starting'), so once its
+      // stream is subscribed a node change nothing on the page shows (an Aux property) sends one.
+      expect(simHasNodeEvents).toBe(true);
+      const hub = nodeEventHub(sim.state);
+      while (hub.subscribers === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await page.getAttribute('body', 'data-live')).not.toBe('polling');
+      const alpha = sim.state.node('alpha');
+      if (!alpha) throw new Error('seeded node alpha missing');
+      alpha.props['Aux/dashboard-test'] = 'event';
+      sim.state.changed();
+      await page.waitForFunction((expected) => document.body.dataset.live === expected, 'events', {
+        timeout: UI_TIMEOUT_MS,
+      });
+      expect(await text('#live-mode')).toContain('node-modified alpha');
     });
 
     it('spawns a resource from a resource group and shows it', async () => {
@@ -232,24 +230,22 @@ if (!haveChromium && inCi) {
       expect(await allTexts('#resources tbody tr td:first-child')).toEqual(['pg-main', 'www-data']);
     });
 
-    it('refreshes at once on a node event from a controller that streams them', async () => {
-      const proxy = await startEventProxy(sim.url);
+    it('refreshes at once on a node event from the simulator', async () => {
+      const hub = nodeEventHub(sim.state);
+      const listening = hub.subscribers;
       const eventsPage = await context.newPage();
       watch(eventsPage);
       const charlie = '#nodes tr[data-node="charlie"] .connection';
       try {
         // a poll period far beyond the test's time: only the event can bring the change in time
-        await eventsPage.goto(`${server.url}/?controller=${encodeURIComponent(proxy.url)}&poll=600000`);
+        await eventsPage.goto(`${server.url}/?controller=${encodeURIComponent(sim.url)}&poll=600000`);
         await eventsPage.waitForSelector('body[data-loaded="true"]', { timeout: UI_TIMEOUT_MS });
-        await proxy.subscribed();
+        // the new page's stream is subscribed on the simulator (the first page keeps its own)
+        while (hub.subscribers <= listening) await new Promise((resolve) => setTimeout(resolve, 20));
         expect(await eventsPage.textContent(charlie)).toBe('ONLINE');
 
+        // setNodeOnline makes the simulator send node-modified
         sim.state.setNodeOnline('charlie', false);
-        const node = { name: 'charlie', type: 'SATELLITE' };
-        proxy.emit('node-modified', {
-          old_node: { ...node, connection_status: 'ONLINE' },
-          new_node: { ...node, connection_status: 'OFFLINE' },
-        });
         await eventsPage.waitForFunction(
           (selector) => document.querySelector(selector)?.textContent === 'OFFLINE',
           charlie,
@@ -260,7 +256,6 @@ if (!haveChromium && inCi) {
         expect(await eventsPage.evaluate(() => window.__cspViolations)).toEqual([]);
       } finally {
         await eventsPage.close();
-        await proxy.close();
         sim.state.setNodeOnline('charlie', true);
       }
     });
@@ -268,7 +263,6 @@ if (!haveChromium && inCi) {
     it('reported no CSP violation and no console error', async () => {
       expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
       expect(problems).toEqual([]);
-      if (!simHasNodeEvents) expect(tolerated.length).toBeGreaterThan(0);
 
       // Controls: this CSP really refuses eval in the page's own scripts (DevTools' evaluate is exempt,
       // so the probe is a same-origin script file) and inline scripts, and the detectors see both.
