@@ -139,7 +139,8 @@ describe('GET /v1/events/nodes over HTTP', () => {
     const modified = await stream.next();
     expect(modified?.event).toBe('node-modified');
     expect(modified?.data).toMatchObject({ new_node: { props: { 'Aux/site': 'x' } } });
-    const oldProps = (modified?.data as { old_node?: { props?: Record<string, string> } }).old_node?.props;
+    const data = modified?.data as { old_node?: { props?: Record<string, string> } } | undefined;
+    const oldProps = data?.old_node?.props;
     expect(oldProps?.['Aux/site']).toBeUndefined();
 
     // a read changes nothing and sends nothing; the next event is the delete
