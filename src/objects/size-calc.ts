@@ -186,7 +186,7 @@ function approximateSizeString(sizeKib: number | bigint, locale?: string): strin
  * for 512-byte sectors, `UNIT_KiB` … `UNIT_YiB`, `UNIT_kB` … `UNIT_YB`), parsing, conversion with
  * rounding down or up, and an approximate display string.
  */
-export const SizeCalc = Object.freeze({
+export const SizeCalc = /* @__PURE__ */ Object.freeze({
   UNIT_B,
   UNIT_S,
   UNIT_KiB,

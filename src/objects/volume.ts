@@ -22,11 +22,17 @@ export interface VolumeBinding {
   rscName: string;
 }
 
-// Hooks for Resource, which owns the volumes; kept off the public surface of Volume.
-let setNumber: (volume: Volume, volumeNr: number) => void;
-let bind: (volume: Volume, binding: VolumeBinding | undefined) => void;
-let update: (volume: Volume, state: VolumeServerState) => void;
-let bindingOf: (volume: Volume) => VolumeBinding | undefined;
+interface VolumeHooks {
+  setNumber(volume: Volume, volumeNr: number): void;
+  bind(volume: Volume, binding: VolumeBinding | undefined): void;
+  update(volume: Volume, state: VolumeServerState): void;
+  bindingOf(volume: Volume): VolumeBinding | undefined;
+}
+
+// Hooks for Resource, which owns the volumes; kept off the public surface of Volume. Made by the first
+// constructor call (a hook only ever gets a constructed Volume), not in a static block: a static block
+// runs at load time, so bundlers would keep Volume and SizeCalc in every bundle of the main entry.
+let hooks: VolumeHooks | undefined;
 
 /**
  * One volume of a {@link Resource} (python-linstor's high-level `Volume`). A new `Volume('20 MiB')` is
@@ -43,25 +49,24 @@ export class Volume {
   #volumeNr: number | undefined;
   #binding: VolumeBinding | undefined;
 
-  static {
-    setNumber = (volume, volumeNr) => {
-      volume.#volumeNr = volumeNr;
-    };
-    bind = (volume, binding) => {
-      volume.#binding = binding;
-    };
-    bindingOf = (volume) => volume.#binding;
-    update = (volume, state) => {
-      if (state.sizeBytes !== undefined) volume.#size = state.sizeBytes;
-      if (state.minor !== undefined) volume.#minor = state.minor;
-      if (state.devicePath !== undefined) volume.#devicePath = state.devicePath;
-      if (state.storagePoolName !== undefined) volume.#storagePoolName = state.storagePoolName;
-      if (state.backingDisks !== undefined) volume.#backingDisks = new Map(state.backingDisks);
-    };
-  }
-
   /** @param size the size (`'20 MiB'`, bytes as a number); may be left out for a volume read from the controller. */
   constructor(size?: VolumeSize | null) {
+    hooks ??= {
+      setNumber: (volume, volumeNr) => {
+        volume.#volumeNr = volumeNr;
+      },
+      bind: (volume, binding) => {
+        volume.#binding = binding;
+      },
+      bindingOf: (volume) => volume.#binding,
+      update: (volume, state) => {
+        if (state.sizeBytes !== undefined) volume.#size = state.sizeBytes;
+        if (state.minor !== undefined) volume.#minor = state.minor;
+        if (state.devicePath !== undefined) volume.#devicePath = state.devicePath;
+        if (state.storagePoolName !== undefined) volume.#storagePoolName = state.storagePoolName;
+        if (state.backingDisks !== undefined) volume.#backingDisks = new Map(state.backingDisks);
+      },
+    };
     this.#size = size === undefined || size === null ? undefined : sizeToBytes(size);
   }
 
@@ -163,10 +168,11 @@ export class Volume {
 
 /** Internal hooks for `Resource`. @internal */
 export const volumeInternals = {
-  setNumber: (volume: Volume, volumeNr: number): void => setNumber(volume, volumeNr),
-  bind: (volume: Volume, binding: VolumeBinding | undefined): void => bind(volume, binding),
-  update: (volume: Volume, state: VolumeServerState): void => update(volume, state),
-  binding: (volume: Volume): VolumeBinding | undefined => bindingOf(volume),
+  setNumber: (volume: Volume, volumeNr: number): void => (hooks as VolumeHooks).setNumber(volume, volumeNr),
+  bind: (volume: Volume, binding: VolumeBinding | undefined): void =>
+    (hooks as VolumeHooks).bind(volume, binding),
+  update: (volume: Volume, state: VolumeServerState): void => (hooks as VolumeHooks).update(volume, state),
+  binding: (volume: Volume): VolumeBinding | undefined => (hooks as VolumeHooks).bindingOf(volume),
 };
 
 /** A size in bytes from a `VolumeSize`; no unit means bytes (python's `SizeCalc.auto_convert(s, UNIT_B)`). */

@@ -4,7 +4,7 @@ import { RestResponse } from './rest-response';
 import type { Schemas } from './schemas';
 
 /** Clone states, as python-linstor's `CloneStatus` enum. */
-export const CloneStatusValue = Object.freeze({
+export const CloneStatusValue = /* @__PURE__ */ Object.freeze({
   FAILED: 'FAILED',
   CLONING: 'CLONING',
   COMPLETE: 'COMPLETE',

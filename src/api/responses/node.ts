@@ -2,7 +2,7 @@ import { RestResponse } from './rest-response';
 import type { Properties, Schemas } from './schemas';
 
 /** The node types the controller knows, as python-linstor's `NodeType` constants. */
-export const NodeType = Object.freeze({
+export const NodeType = /* @__PURE__ */ Object.freeze({
   CONTROLLER: 'Controller',
   SATELLITE: 'Satellite',
   COMBINED: 'Combined',
