@@ -88,6 +88,19 @@ export function asApiCallResponses(value: unknown, unwrapEnvelope = true): ApiCa
 }
 
 /** Maps one HTTP reply; throws only LinstorError subclasses. */
+const isRecord = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Every JSON success body the API defines is an object or a list of objects (openapi/); anything else
+ * (null, a number, a list with null entries) is a broken reply and must not reach the wrappers.
+ */
+function checkSuccessShape(data: unknown, ctx: ReplyContext): void {
+  if (isRecord(data) || (Array.isArray(data) && data.every(isRecord))) return;
+  throw new LinstorError(
+    `Unexpected reply to ${ctx.method} ${ctx.path}: not a JSON object or a list of objects`,
+  );
+}
+
 export function mapReply<T>(raw: RawReply, ctx: ReplyContext, mode: ReplyMode = 'data'): LinstorReply<T> {
   const base = { status: raw.status, headers: raw.headers, controller: ctx.controller };
   if (raw.status < 400) {
@@ -99,6 +112,7 @@ export function mapReply<T>(raw: RawReply, ctx: ReplyContext, mode: ReplyMode = 
         cause: error,
       });
     }
+    checkSuccessShape(data, ctx);
     return { ...base, ok: true, data: data as T };
   }
   if (raw.text.trim() === '') {

@@ -227,32 +227,7 @@ const TARGETS: [string, Target][] = [
  * returns an array, or null entries) reaches the wrappers unchecked. Listed so that the suite guards
  * against every OTHER escape; remove an entry once its cause is fixed (then it simply stops matching).
  */
-const KNOWN_DEFECTS: { id: string; target: string; error: RegExp }[] = [
-  // src/api/methods/error-reports.ts errorReportList: `reply.data.map` on a non-array success body
-  {
-    id: 'errorReportList-shape',
-    target: 'errorReportList',
-    error: /^TypeError: .*(map is not a function|reading 'map')/,
-  },
-  // src/api/responses/key-value-store.ts KeyValueStoresResponse.instance: `restData.find` / null entries
-  {
-    id: 'keyvaluestoreList-shape',
-    target: 'keyvaluestoreList',
-    error: /^TypeError: .*(find is not a function|reading '(find|name)')/,
-  },
-  // src/api/responses/node.ts NodeListResponse.nodes: `restData.map` / null entries
-  {
-    id: 'NodeListResponse-shape',
-    target: 'nodeListRaise',
-    error: /^TypeError: .*(map is not a function|reading '(map|name)')/,
-  },
-  // src/api/responses/resource.ts ResourceResponse.resourceStates: `restData.map` / null entries
-  {
-    id: 'ResourceResponse-shape',
-    target: 'resourceListRaise',
-    error: /^TypeError: .*(map is not a function|reading '(map|name)')/,
-  },
-];
+const KNOWN_DEFECTS: { id: string; target: string; error: RegExp }[] = [];
 
 function responseFor(h: Hostile): Response {
   const headers = new Headers();

@@ -2,6 +2,7 @@ import type { ApiCallResponse } from '../../core/api-call-response';
 import { optionalEpochMs, type TimeArg } from '../epoch-ms';
 import type { LinstorCore } from '../linstor-core';
 import { ErrorReport } from '../responses/error-report';
+import { listItems } from '../responses/list-items';
 import type { Schemas } from '../responses/schemas';
 import { queryList } from './props-body';
 
@@ -47,7 +48,7 @@ export const errorReportMethods = {
     for (const node of nodes) {
       const reply = await this.call('GET', '/v1/error-reports', { params: { query: { ...query, node } } });
       if (!reply.ok) out.push(...reply.replies);
-      else out.push(...reply.data.map((r) => new ErrorReport(r)));
+      else out.push(...listItems(reply.data, 'errorReportList').map((r) => new ErrorReport(r)));
     }
     return out;
   },

@@ -1,6 +1,7 @@
 import type { ApiCallResponse } from '../../core/api-call-response';
 import { LinstorArgumentError } from '../../core/errors';
 import type { LinstorCore } from '../linstor-core';
+import { listItems } from '../responses/list-items';
 import { type ListResult, unwrapListResult } from '../responses/list-result';
 import { NetInterface, NodeListResponse } from '../responses/node';
 import type { Schemas } from '../responses/schemas';
@@ -255,7 +256,9 @@ export const nodeMethods = {
     const reply = await this.call('GET', '/v1/nodes/{node}/net-interfaces', {
       params: { path: { node: opts.nodeName } },
     });
-    return reply.ok ? reply.data.map((n) => new NetInterface(n)) : reply.replies;
+    return reply.ok
+      ? listItems(reply.data, 'netInterfaceList').map((n) => new NetInterface(n))
+      : reply.replies;
   },
 
   /** python `node_list`: `GET /v1/nodes?nodes=..&props=..`; `[NodeListResponse]` or the error replies. */

@@ -1,4 +1,4 @@
-import { RestResponse } from './rest-response';
+import { ListResponse, RestResponse } from './rest-response';
 import type { Properties, Schemas } from './schemas';
 
 /** One key-value store instance. */
@@ -12,7 +12,7 @@ export class KeyValueStore {
 }
 
 /** The reply of `keyvaluestores`: every instance. */
-export class KeyValueStoresResponse extends RestResponse<Schemas['KeyValueStore'][]> {
+export class KeyValueStoresResponse extends ListResponse<Schemas['KeyValueStore']> {
   /** The instance names. */
   instances(): string[] {
     return this.restData.map((kv) => kv.name ?? '');

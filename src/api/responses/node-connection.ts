@@ -1,5 +1,5 @@
 import { NodePairConnection } from './node-pair-connection';
-import { RestResponse } from './rest-response';
+import { ListResponse, RestResponse } from './rest-response';
 import type { Schemas } from './schemas';
 
 type NodeConnectionData = Schemas['NodeConnection'] & { flags?: string[] };
@@ -8,7 +8,7 @@ type NodeConnectionData = Schemas['NodeConnection'] & { flags?: string[] };
 export class NodeConnection extends NodePairConnection<NodeConnectionData> {}
 
 /** The reply of a node-connection list. */
-export class NodeConnectionsResponse extends RestResponse<NodeConnectionData[]> {
+export class NodeConnectionsResponse extends ListResponse<NodeConnectionData> {
   /** All node connections. */
   get nodeConnections(): NodeConnection[] {
     return this.restData.map((c) => new NodeConnection(c));

@@ -1,4 +1,4 @@
-import { RestResponse } from './rest-response';
+import { ListResponse, RestResponse } from './rest-response';
 import type { Properties, Schemas } from './schemas';
 
 /** The node types the controller knows, as python-linstor's `NodeType` constants. */
@@ -124,7 +124,7 @@ export class Node extends RestResponse<Schemas['Node']> {
 }
 
 /** The reply of a node list: all nodes, plus lookup by name. */
-export class NodeListResponse extends RestResponse<Schemas['Node'][]> {
+export class NodeListResponse extends ListResponse<Schemas['Node']> {
   /** All nodes. */
   get nodes(): Node[] {
     return this.restData.map((n) => new Node(n));

@@ -1,4 +1,4 @@
-import { RestResponse } from './rest-response';
+import { ListResponse, RestResponse } from './rest-response';
 import type { Schemas } from './schemas';
 
 /** Where a physical device is found on one node. */
@@ -42,7 +42,7 @@ export class PhysicalDevice extends RestResponse<Schemas['PhysicalStorage']> {
 }
 
 /** The reply of `physicalStorageList`. */
-export class PhysicalStorageList extends RestResponse<Schemas['PhysicalStorage'][]> {
+export class PhysicalStorageList extends ListResponse<Schemas['PhysicalStorage']> {
   get physicalDevices(): PhysicalDevice[] {
     return this.restData.map((d) => new PhysicalDevice(d));
   }

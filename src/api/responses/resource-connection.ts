@@ -1,5 +1,5 @@
 import { NodePairConnection } from './node-pair-connection';
-import { RestResponse } from './rest-response';
+import { ListResponse, RestResponse } from './rest-response';
 import type { Schemas } from './schemas';
 
 /** The connection settings of one resource between two nodes. */
@@ -19,7 +19,7 @@ export class ResourceConnection extends NodePairConnection<Schemas['ResourceConn
 }
 
 /** The reply of `resourceConnList`. */
-export class ResourceConnectionsResponse extends RestResponse<Schemas['ResourceConnection'][]> {
+export class ResourceConnectionsResponse extends ListResponse<Schemas['ResourceConnection']> {
   get resourceConnections(): ResourceConnection[] {
     return this.restData.map((c) => new ResourceConnection(c));
   }

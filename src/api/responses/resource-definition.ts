@@ -1,4 +1,4 @@
-import { RestResponse } from './rest-response';
+import { ListResponse, RestResponse } from './rest-response';
 import type { Properties, Schemas } from './schemas';
 import { VolumeDefinition } from './volume-definition';
 
@@ -92,7 +92,7 @@ export class ResourceDefinition extends RestResponse<Schemas['ResourceDefinition
 }
 
 /** The reply of a resource definition list. */
-export class ResourceDefinitionResponse extends RestResponse<Schemas['ResourceDefinition'][]> {
+export class ResourceDefinitionResponse extends ListResponse<Schemas['ResourceDefinition']> {
   /** All resource definitions. */
   get resourceDefinitions(): ResourceDefinition[] {
     return this.restData.map((d) => new ResourceDefinition(d));

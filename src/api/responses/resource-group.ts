@@ -1,6 +1,6 @@
 import type { ApiCallResponse } from '../../core/api-call-response';
 import { toApiCallResponses } from './reports';
-import { RestResponse } from './rest-response';
+import { ListResponse, RestResponse } from './rest-response';
 import type { Properties, Schemas } from './schemas';
 
 /** The auto-placement rules of a resource group (`select_filter`). */
@@ -133,7 +133,7 @@ export class ResourceGroup extends RestResponse<Schemas['ResourceGroup']> {
 }
 
 /** The reply of a resource group list. */
-export class ResourceGroupResponse extends RestResponse<Schemas['ResourceGroup'][]> {
+export class ResourceGroupResponse extends ListResponse<Schemas['ResourceGroup']> {
   /** All resource groups. */
   get resourceGroups(): ResourceGroup[] {
     return this.restData.map((g) => new ResourceGroup(g));

@@ -1,6 +1,6 @@
 import type { ApiCallResponse } from '../../core/api-call-response';
 import { toApiCallResponses } from './reports';
-import { RestResponse } from './rest-response';
+import { ListResponse, RestResponse } from './rest-response';
 import type { Properties, Schemas } from './schemas';
 
 type ResourceData = Schemas['ResourceWithVolumes'];
@@ -358,7 +358,7 @@ export class Resource extends RestResponse<ResourceData> {
 }
 
 /** The reply of `resourceList`/`volumeList`: every resource with its volumes. */
-export class ResourceResponse extends RestResponse<ResourceData[]> {
+export class ResourceResponse extends ListResponse<ResourceData> {
   get resources(): Resource[] {
     return this.restData.map((r) => new Resource(r));
   }

@@ -1,3 +1,5 @@
+import { LinstorError } from '../../core/errors';
+
 /**
  * Base of every typed reply wrapper (python-linstor's `RESTMessageResponse`): keeps the JSON the
  * controller sent, unchanged, and exposes it through camelCase accessors in the subclasses.
@@ -27,5 +29,18 @@ export abstract class RestResponse<T = unknown> {
     if (value === undefined || value === null) return undefined;
     const ms = Number(value);
     return Number.isFinite(ms) && ms >= 0 ? new Date(ms) : undefined;
+  }
+}
+
+/**
+ * Base of the wrappers around a list reply. A single object where the operation answers a list is a
+ * broken reply: it fails here, as a LinstorError, instead of as a TypeError in an accessor.
+ */
+export abstract class ListResponse<T> extends RestResponse<T[]> {
+  constructor(restData: T[]) {
+    if (!Array.isArray(restData)) {
+      throw new LinstorError(`${new.target.name}: the controller sent an object where a list was expected`);
+    }
+    super(restData);
   }
 }

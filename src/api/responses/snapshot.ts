@@ -1,4 +1,4 @@
-import { RestResponse } from './rest-response';
+import { ListResponse, RestResponse } from './rest-response';
 import type { Properties, Schemas } from './schemas';
 
 /** The size of one volume of a snapshot definition. */
@@ -110,7 +110,7 @@ export class SnapshotDefinition extends RestResponse<Schemas['Snapshot']> {
 }
 
 /** The reply of `snapshotDfnList`. */
-export class SnapshotResponse extends RestResponse<Schemas['Snapshot'][]> {
+export class SnapshotResponse extends ListResponse<Schemas['Snapshot']> {
   get snapshots(): SnapshotDefinition[] {
     return this.restData.map((s) => new SnapshotDefinition(s));
   }

@@ -1,4 +1,4 @@
-import { RestResponse } from './rest-response';
+import { ListResponse, RestResponse } from './rest-response';
 import type { Properties, Schemas } from './schemas';
 
 /** A storage pool definition (the cluster-wide name and properties of a pool). */
@@ -15,7 +15,7 @@ export class StoragePoolDefinition extends RestResponse<Schemas['StoragePoolDefi
 }
 
 /** The reply of a storage pool definition list. */
-export class StoragePoolDefinitionResponse extends RestResponse<Schemas['StoragePoolDefinition'][]> {
+export class StoragePoolDefinitionResponse extends ListResponse<Schemas['StoragePoolDefinition']> {
   /** All storage pool definitions. */
   get storagePoolDefinitions(): StoragePoolDefinition[] {
     return this.restData.map((d) => new StoragePoolDefinition(d));

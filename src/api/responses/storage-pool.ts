@@ -1,6 +1,6 @@
 import type { ApiCallResponse } from '../../core/api-call-response';
 import { toApiCallResponses } from './reports';
-import { RestResponse } from './rest-response';
+import { ListResponse, RestResponse } from './rest-response';
 import type { Properties, Schemas } from './schemas';
 import { StoragePoolDriver } from './storage-pool-driver';
 
@@ -99,7 +99,7 @@ export class StoragePool extends RestResponse<Schemas['StoragePool']> {
 }
 
 /** The reply of a storage pool list. */
-export class StoragePoolListResponse extends RestResponse<Schemas['StoragePool'][]> {
+export class StoragePoolListResponse extends ListResponse<Schemas['StoragePool']> {
   /** All storage pools. */
   get storagePools(): StoragePool[] {
     return this.restData.map((p) => new StoragePool(p));

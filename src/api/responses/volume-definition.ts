@@ -1,4 +1,4 @@
-import { RestResponse } from './rest-response';
+import { ListResponse, RestResponse } from './rest-response';
 import type { Properties, Schemas } from './schemas';
 
 /** The DRBD part of a volume definition (minor number and resource suffix). */
@@ -54,7 +54,7 @@ export class VolumeDefinition extends RestResponse<Schemas['VolumeDefinition']> 
 }
 
 /** A list of volume definitions. */
-export class VolumeDefinitionResponse extends RestResponse<Schemas['VolumeDefinition'][]> {
+export class VolumeDefinitionResponse extends ListResponse<Schemas['VolumeDefinition']> {
   /** All volume definitions. */
   get volumeDefinitions(): VolumeDefinition[] {
     return this.restData.map((v) => new VolumeDefinition(v));

@@ -1,4 +1,4 @@
-import { RestResponse } from './rest-response';
+import { ListResponse, RestResponse } from './rest-response';
 import type { Properties, Schemas } from './schemas';
 
 /** A volume group (the per-volume template of a resource group). */
@@ -25,7 +25,7 @@ export class VolumeGroup extends RestResponse<Schemas['VolumeGroup']> {
 }
 
 /** The reply of a volume group list. */
-export class VolumeGroupResponse extends RestResponse<Schemas['VolumeGroup'][]> {
+export class VolumeGroupResponse extends ListResponse<Schemas['VolumeGroup']> {
   /** All volume groups. */
   get volumeGroups(): VolumeGroup[] {
     return this.restData.map((g) => new VolumeGroup(g));
