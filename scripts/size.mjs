@@ -6,13 +6,15 @@
  * test-output/size.json. Exits 1 when the gzipped size is above the limit, when the bundle pulls in the
  * generated validators or ajv, or when it cannot be bundled for the browser (e.g. a `node:` import).
  * Usage: npm run size   (builds dist/ first when a source changed)
- *        node scripts/size.mjs [--limit-bytes N] [--json]
+ *        node scripts/size.mjs [--limit-bytes N] [--json] [--gzip-by-module]
+ * --gzip-by-module also prints what each source module adds to the gzipped size (slower: one gzip per
+ * module); minified bytes alone mislead, e.g. repetitive tables gzip far better than code.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { ensureBuild, root } from './ensure-build.mjs';
 
 /** 25 kB, as the packaging issue states it (1 kB = 1000 bytes). */
@@ -71,12 +73,9 @@ function breakdown(metafile) {
   return Object.fromEntries(Object.entries(shares).sort((a, b) => b[1] - a[1]));
 }
 
-/**
- * Where the bytes come from: the same import bundled from src/ (dist/ chunks hide module boundaries).
- * Minified bytes per source module, largest first; an estimate for deciding what to trim.
- */
-async function sourceBreakdown(top = 15) {
-  const result = await build({
+/** The same import bundled from src/ (dist/ chunks hide module boundaries), minified as configured. */
+function buildFromSource(minifyOptions) {
+  return build({
     stdin: {
       contents: "export { Linstor, MultiLinstor } from './src/index.ts';",
       resolveDir: root,
@@ -85,13 +84,22 @@ async function sourceBreakdown(top = 15) {
     },
     bundle: true,
     write: false,
-    minify: true,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
     metafile: true,
     logLevel: 'silent',
+    legalComments: 'none',
+    ...minifyOptions,
   });
+}
+
+/**
+ * Where the bytes come from: minified bytes per source module of a bundle of src/, largest first; an
+ * estimate for deciding what to trim.
+ */
+async function sourceBreakdown(top = 15) {
+  const result = await buildFromSource({ minify: true });
   const output = Object.values(result.metafile.outputs)[0];
   return Object.fromEntries(
     Object.entries(output.inputs)
@@ -102,17 +110,46 @@ async function sourceBreakdown(top = 15) {
   );
 }
 
-export async function measure() {
+/**
+ * What each source module adds to the gzipped bundle: the gzipped size of the whole bundle minus that
+ * of the bundle without the module's code (identifiers and syntax minified; whitespace removed
+ * afterwards, which keeps esbuild's `// path` module markers until the split). Sums to about the total.
+ */
+async function gzipByModule() {
+  const result = await buildFromSource({ minifySyntax: true, minifyIdentifiers: true });
+  const text = result.outputFiles[0].text.replace(/\nexport \{[^}]*\};?\s*$/, '\n');
+  const modules = [];
+  for (const line of text.split('\n')) {
+    const marker = /^\/\/ (\S+\.(?:ts|mjs|js))$/.exec(line);
+    if (marker) modules.push({ name: marker[1], lines: [] });
+    else if (modules.length > 0) modules[modules.length - 1].lines.push(line);
+  }
+  const gzipOf = async (parts) => {
+    const joined = parts.map((m) => m.lines.join('\n')).join('\n');
+    const { code } = await transform(joined, { minifyWhitespace: true, target: 'es2022', format: 'esm' });
+    return gzipSync(code, { level: 9 }).length;
+  };
+  const total = await gzipOf(modules);
+  const rows = [];
+  for (const module of modules) {
+    rows.push([module.name, total - (await gzipOf(modules.filter((m) => m !== module)))]);
+  }
+  return { total, modules: Object.fromEntries(rows.filter(([, b]) => b > 0).sort((a, b) => b[1] - a[1])) };
+}
+
+export async function measure({ byModule = false } = {}) {
   const { text, metafile } = await bundleForBrowser(SIZE_IMPORT);
   const minified = Buffer.byteLength(text);
   const gzipped = gzipSync(text, { level: 9 }).length;
   const forbidden = forbiddenMarkers.filter((m) => text.includes(m.text)).map((m) => m.name);
   const bySourceModule = await sourceBreakdown().catch(() => ({}));
+  const gzipBySourceModule = byModule ? await gzipByModule() : undefined;
   return {
     minifiedBytes: minified,
     gzipBytes: gzipped,
     byPackage: breakdown(metafile),
     bySourceModule,
+    ...(gzipBySourceModule ? { gzipBySourceModule } : {}),
     forbidden,
   };
 }
@@ -125,7 +162,7 @@ async function main() {
 
   let result;
   try {
-    result = await measure();
+    result = await measure({ byModule: args.includes('--gzip-by-module') });
   } catch (error) {
     const messages = error.errors?.map((e) => `${e.text}${e.location ? ` (${e.location.file})` : ''}`) ?? [];
     console.error(
@@ -156,6 +193,13 @@ async function main() {
     console.log('  largest source modules (minified, from a bundle of src/):');
     for (const [module, bytes] of Object.entries(result.bySourceModule)) {
       console.log(`    ${(bytes / 1000).toFixed(1).padStart(6)} kB  ${module}`);
+    }
+    if (result.gzipBySourceModule) {
+      const { total, modules } = result.gzipBySourceModule;
+      console.log(`  gzipped bytes each source module adds (of ${total}; bundle of src/):`);
+      for (const [module, bytes] of Object.entries(modules)) {
+        console.log(`    ${String(bytes).padStart(6)} B  ${module}`);
+      }
     }
     console.log('  written to test-output/size.json');
   }
