@@ -31,6 +31,7 @@ export type { StoragePoolCreateOptions, StoragePoolListOptions } from './api/met
 export type { VolumeDfnCreateOptions, VolumeDfnModifyOptions } from './api/methods/volume-definitions';
 export { MultiLinstor } from './api/multi-linstor';
 export * from './api/public-exports';
+export * as responses from './api/responses';
 export {
   Candidate,
   CloneStarted,
@@ -72,7 +73,6 @@ export {
   VolumeGroup,
   VolumeGroupResponse,
 } from './api/responses';
-export { responses } from './api/responses-namespace';
 export { buildSelectFilter, type SelectFilterOptions } from './api/select-filter';
 export {
   type ApiCallRcData,

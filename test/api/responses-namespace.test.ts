@@ -1,7 +1,7 @@
 import * as entry from '../../src';
 import * as R from '../../src/api/responses';
 
-// `responses` is a plain object (tree-shakeable) standing in for `export * as responses`: it must hold
+// `responses` (the namespace of src/api/responses) must hold
 // exactly the value exports of src/api/responses, the same objects, and be reachable from the entry.
 describe('responses', () => {
   test('holds every value export of src/api/responses and nothing else', () => {
