@@ -1,4 +1,5 @@
 /** The SDK's User-Agent, in python-linstor's format: `<name>/<version> (API<min>)[: <agent info>]`. */
+import { runsInNode } from './runtime';
 import { API_VERSION_MIN } from './version';
 
 /** Kept equal to package.json's version (a test checks it). */
@@ -22,9 +23,4 @@ export function identityHeaders(
   const explicit = options.userAgent ?? (options.agentInfo ? userAgent(options.agentInfo) : undefined);
   if (!inNode) return explicit ? { 'User-Agent': explicit } : {};
   return { 'User-Agent': explicit ?? userAgent(), 'Accept-Encoding': 'gzip' };
-}
-
-function runsInNode(): boolean {
-  const proc = (globalThis as { process?: { versions?: { node?: string } } }).process;
-  return typeof proc?.versions?.node === 'string';
 }

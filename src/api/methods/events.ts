@@ -4,6 +4,7 @@ import {
   LinstorNetworkError,
   LinstorTimeoutError,
 } from '../../core/errors';
+import { runsInNode } from '../../core/runtime';
 import { EventStream, type EventStreamOpener, type EventStreamOptions } from '../events/event-stream';
 import {
   type DrbdPromotionEvent,
@@ -23,7 +24,8 @@ type StreamPath = '/v1/events/nodes' | '/v1/events/drbd/promotion';
 function opener(core: LinstorCore, path: StreamPath): EventStreamOpener {
   return async ({ signal, lastEventId }) => {
     const headers: Record<string, string> = { Accept: 'text/event-stream' };
-    if (lastEventId) headers['Last-Event-ID'] = lastEventId;
+    // Browsers would preflight a request carrying Last-Event-ID, and the controller does not allow it.
+    if (lastEventId && runsInNode()) headers['Last-Event-ID'] = lastEventId;
     const reply = await core.callStream('GET', path, { signal, headers });
     if (reply.ok) {
       const type = reply.headers.get('content-type') ?? '';
