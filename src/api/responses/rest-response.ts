@@ -1,4 +1,4 @@
-import { LinstorError } from '../../core/errors';
+import { listItems } from './list-items';
 
 /**
  * Base of every typed reply wrapper (python-linstor's `RESTMessageResponse`): keeps the JSON the
@@ -38,9 +38,6 @@ export abstract class RestResponse<T = unknown> {
  */
 export abstract class ListResponse<T> extends RestResponse<T[]> {
   constructor(restData: T[]) {
-    if (!Array.isArray(restData)) {
-      throw new LinstorError(`${new.target.name}: the controller sent an object where a list was expected`);
-    }
-    super(restData);
+    super(listItems(restData, new.target.name));
   }
 }
