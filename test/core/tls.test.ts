@@ -80,6 +80,13 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const serverTls = () => ({ key: pem('server.key'), cert: pem('server.crt') });
+/** A server that demands a client certificate signed by the test CA. */
+const mtlsServerTls = () => ({
+  ...serverTls(),
+  ca: pem('ca.crt'),
+  requestCert: true,
+  rejectUnauthorized: true,
+});
 
 describe('TLS (real local HTTPS server, certificates made with openssl)', () => {
   it('the right CA passes; certificates are verified by default', async () => {
@@ -138,12 +145,7 @@ describe('TLS (real local HTTPS server, certificates made with openssl)', () => 
   });
 
   it('a server requiring a client certificate accepts ours (mTLS)', async () => {
-    const server = await startHttps({
-      ...serverTls(),
-      ca: pem('ca.crt'),
-      requestCert: true,
-      rejectUnauthorized: true,
-    });
+    const server = await startHttps(mtlsServerTls());
     try {
       const lin = new LinstorCore(server.uri, {
         tls: { caFile: file('ca.crt'), certFile: file('client.crt'), keyFile: file('client.key') },
@@ -159,12 +161,7 @@ describe('TLS (real local HTTPS server, certificates made with openssl)', () => 
   });
 
   it('LS_ROOT_CA / LS_USER_CERTIFICATE / LS_USER_KEY from the environment (PEM text)', async () => {
-    const server = await startHttps({
-      ...serverTls(),
-      ca: pem('ca.crt'),
-      requestCert: true,
-      rejectUnauthorized: true,
-    });
+    const server = await startHttps(mtlsServerTls());
     const saved = { ...process.env };
     process.env.LS_ROOT_CA = pem('ca.crt');
     process.env.LS_USER_CERTIFICATE = pem('client.crt');
