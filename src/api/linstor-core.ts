@@ -230,7 +230,8 @@ function pyList(items: readonly string[]): string {
   return `[${items.map((i) => `'${i}'`).join(', ')}]`;
 }
 
-function assertPositive(value: number | undefined, name: string): void {
+/** Throws LinstorArgumentError unless `value` (ms) is undefined or a positive finite number. */
+export function assertPositive(value: number | undefined, name: string): void {
   if (value !== undefined && !(Number.isFinite(value) && value > 0)) {
     throw new LinstorArgumentError(`${name} must be a positive number of milliseconds`);
   }

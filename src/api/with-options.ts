@@ -1,5 +1,4 @@
-import { LinstorArgumentError } from '../core/errors';
-import { type CallOptions, LinstorCore } from './linstor-core';
+import { assertPositive, type CallOptions, LinstorCore } from './linstor-core';
 
 /** Per-call settings a {@link withOptions} view applies to every request it makes. */
 export type RequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs'>;
@@ -16,9 +15,7 @@ const PRIMITIVES = ['call', 'callReplies', 'callStream'] as const;
  * await lin.withOptions({ signal: AbortSignal.timeout(2_000) }).nodeList();
  */
 export function withOptions<C extends LinstorCore>(client: C, options: RequestOptions): C {
-  if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
-    throw new LinstorArgumentError('timeoutMs must be a positive number of milliseconds');
-  }
+  assertPositive(options.timeoutMs, 'timeoutMs');
   const view = Object.create(client) as C;
   const core = LinstorCore.prototype as unknown as Record<string, unknown>;
   for (const name of Object.getOwnPropertyNames(LinstorCore.prototype)) {
