@@ -22,6 +22,10 @@ export const entries: Record<string, string> = {
   index: 'src/index.ts',
   'testing/index': 'src/testing/index.ts',
   'node/index': 'src/node/index.ts',
+  // python's `linstor.responses`; as its own entry it also keeps the `responses` namespace object of the
+  // main entry in a chunk of its own, which a bundler drops when the namespace is not used (in the
+  // chunk of `Linstor` it would hold every reply class in a page's initial load)
+  'responses/index': 'src/api/responses/index.ts',
   'testing/cli': 'src/testing/cli.ts',
 };
 

@@ -1,28 +1,40 @@
 #!/usr/bin/env node
 /**
- * Browser bundle size of the main entry: bundles `import { Linstor, MultiLinstor } from 'linstor-api'`
- * with esbuild for the browser (minified, tree-shaken, resolved through the package's `exports` from
- * the built dist/, as a user's bundler would), gzips it (level 9), prints the sizes and writes them to
- * test-output/size.json. Exits 1 when the gzipped size is above the limit, when the bundle pulls in the
- * generated validators or ajv, or when it cannot be bundled for the browser (e.g. a `node:` import).
+ * Browser bundle size of the main entry, `import { Linstor, MultiLinstor } from 'linstor-api'`, resolved
+ * through the package's `exports` from the built dist/ as a user's bundler would, minified and gzipped
+ * (level 9). Two builds:
+ *
+ * - Rollup with code splitting, each chunk minified by esbuild: Vite's production pipeline. `Linstor`
+ *   loads its method families on first use (src/api/install-methods.ts), so the page's initial load
+ *   is the entry chunk and the chunks it imports statically; each family is a chunk fetched on its
+ *   first call. The initial load must stay within 25 kB (the packaging issue's budget); every chunk
+ *   together (what a page that calls every family loads) within {@link TOTAL_LIMIT_BYTES}.
+ * - esbuild without splitting (one file, the dynamic imports inlined): what a bundler that does not
+ *   split produces; within {@link SINGLE_FILE_LIMIT_BYTES}.
+ *
+ * Each chunk is gzipped on its own (each is its own HTTP response). Exits 1 above a limit, when a bundle
+ * pulls in the generated validators or ajv, or when the entry cannot be bundled for the browser.
+ * Writes test-output/size.json.
  * Usage: npm run size   (builds dist/ first when a source changed)
  *        node scripts/size.mjs [--limit-bytes N] [--json] [--gzip-by-module]
- * --gzip-by-module also prints what each source module adds to the gzipped size (slower: one gzip per
- * module); minified bytes alone mislead, e.g. repetitive tables gzip far better than code.
+ * --gzip-by-module also prints what each source module adds to the gzipped single file (slower: one
+ * gzip per module); minified bytes alone mislead, e.g. repetitive tables gzip far better than code.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { build, transform } from 'esbuild';
+import { rollup } from 'rollup';
 import { ensureBuild, root } from './ensure-build.mjs';
 
-/**
- * The budget CI enforces (1 kB = 1000 bytes). The packaging issue asks for 25 kB; all 161 methods on one
- * class, the wrappers and the core measure 35.0 kB after the size work, with a floor near 30 kB without
- * removing features (see the issue note). 36 kB keeps CI honest about growth until that is decided.
- */
-export const DEFAULT_LIMIT_BYTES = 36_000;
+/** The budget of the initial load (1 kB = 1000 bytes), from the packaging issue. */
+export const DEFAULT_LIMIT_BYTES = 25_000;
+/** Every chunk together: the whole client, for a page that calls every method family (growth guard). */
+export const TOTAL_LIMIT_BYTES = 50_000;
+/** The one-file bundle of a bundler that does not split (growth guard). */
+export const SINGLE_FILE_LIMIT_BYTES = 38_000;
 export const SIZE_IMPORT = `import { Linstor, MultiLinstor } from 'linstor-api';\nexport { Linstor, MultiLinstor };\n`;
 
 /** Markers that only the generated validators / ajv contain; none may reach the browser bundle. */
@@ -31,6 +43,8 @@ const forbiddenMarkers = [
   { name: 'ajv runtime', text: 'ajv.js.org' },
   { name: 'ajv-formats', text: 'ajv-formats' },
 ];
+
+const gzipSize = (text) => gzipSync(text, { level: 9 }).length;
 
 /**
  * A consumer directory whose node_modules/linstor-api links to this repository, so esbuild resolves the
@@ -60,6 +74,45 @@ export async function bundleForBrowser(code, { minify = true } = {}) {
       legalComments: 'none',
     });
     return { text: result.outputFiles[0].text, metafile: result.metafile };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Bundles `code` (importing from 'linstor-api') with Rollup for the browser, code splitting on, each
+ * chunk minified by esbuild (as Vite builds for production). Returns the chunks with their minified
+ * text, whether they belong to the initial load (the entry and what it imports statically) and, for a
+ * lazily loaded family, the source module it was split from.
+ */
+export async function splitBundleForBrowser(code) {
+  const dir = consumerDir();
+  try {
+    const entry = path.join(dir, 'size-entry.mjs');
+    writeFileSync(entry, code);
+    const bundle = await rollup({
+      input: entry,
+      plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] })],
+      onwarn: (warning, warn) => (warning.code === 'CIRCULAR_DEPENDENCY' ? undefined : warn(warning)),
+    });
+    const { output } = await bundle.generate({ format: 'es' });
+    await bundle.close();
+    const chunks = output.filter((o) => o.type === 'chunk');
+    const initial = new Set();
+    const queue = chunks.filter((c) => c.isEntry).map((c) => c.fileName);
+    while (queue.length > 0) {
+      const name = queue.pop();
+      if (initial.has(name)) continue;
+      initial.add(name);
+      queue.push(...chunks.find((c) => c.fileName === name).imports);
+    }
+    return Promise.all(
+      chunks.map(async (c) => {
+        const { code: text } = await transform(c.code, { minify: true, target: 'es2022', format: 'esm' });
+        const source = c.facadeModuleId ? path.basename(c.facadeModuleId) : undefined;
+        return { fileName: c.fileName, text, initial: initial.has(c.fileName), source };
+      }),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -143,14 +196,26 @@ async function gzipByModule() {
 
 export async function measure({ byModule = false } = {}) {
   const { text, metafile } = await bundleForBrowser(SIZE_IMPORT);
-  const minified = Buffer.byteLength(text);
-  const gzipped = gzipSync(text, { level: 9 }).length;
-  const forbidden = forbiddenMarkers.filter((m) => text.includes(m.text)).map((m) => m.name);
+  const chunks = await splitBundleForBrowser(SIZE_IMPORT);
+  const sum = (list) => list.reduce((total, c) => total + gzipSize(c.text), 0);
+  const forbidden = forbiddenMarkers
+    .filter((m) => text.includes(m.text) || chunks.some((c) => c.text.includes(m.text)))
+    .map((m) => m.name);
   const bySourceModule = await sourceBreakdown().catch(() => ({}));
   const gzipBySourceModule = byModule ? await gzipByModule() : undefined;
   return {
-    minifiedBytes: minified,
-    gzipBytes: gzipped,
+    initial: {
+      gzipBytes: sum(chunks.filter((c) => c.initial)),
+      chunks: chunks.filter((c) => c.initial).length,
+    },
+    total: { gzipBytes: sum(chunks), chunks: chunks.length },
+    lazyFamilies: Object.fromEntries(
+      chunks
+        .filter((c) => !c.initial && c.source)
+        .map((c) => [c.source, gzipSize(c.text)])
+        .sort((a, b) => b[1] - a[1]),
+    ),
+    singleFile: { minifiedBytes: Buffer.byteLength(text), gzipBytes: gzipSize(text) },
     byPackage: breakdown(metafile),
     bySourceModule,
     ...(gzipBySourceModule ? { gzipBySourceModule } : {}),
@@ -174,13 +239,22 @@ async function main() {
     );
     process.exit(1);
   }
+  const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+  const checks = [
+    ['initial load', result.initial.gzipBytes, limit],
+    ['all chunks', result.total.gzipBytes, TOTAL_LIMIT_BYTES],
+    ['single file', result.singleFile.gzipBytes, SINGLE_FILE_LIMIT_BYTES],
+  ];
+  const over = checks.filter(([, bytes, max]) => bytes > max);
   const report = {
     import: "import { Linstor, MultiLinstor } from 'linstor-api'",
-    bundler: 'esbuild, platform=browser, format=esm, minify, target es2022',
+    bundlers: {
+      split: 'rollup 4 + @rollup/plugin-node-resolve (browser), chunks minified by esbuild, es2022',
+      singleFile: 'esbuild, platform=browser, format=esm, minify, target es2022, no splitting',
+    },
     ...result,
-    gzipKB: Number((result.gzipBytes / 1000).toFixed(2)),
-    limitBytes: limit,
-    pass: result.gzipBytes <= limit && result.forbidden.length === 0,
+    limits: { initial: limit, total: TOTAL_LIMIT_BYTES, singleFile: SINGLE_FILE_LIMIT_BYTES },
+    pass: over.length === 0 && result.forbidden.length === 0,
   };
   const outDir = path.join(root, 'test-output');
   mkdirSync(outDir, { recursive: true });
@@ -188,19 +262,27 @@ async function main() {
 
   if (args.includes('--json')) console.log(JSON.stringify(report, null, 2));
   else {
-    console.log(`browser bundle of ${report.import}`);
-    console.log(`  minified: ${(result.minifiedBytes / 1000).toFixed(1)} kB`);
-    console.log(`  minified + gzip: ${(result.gzipBytes / 1000).toFixed(1)} kB (limit ${limit / 1000} kB)`);
-    for (const [owner, bytes] of Object.entries(result.byPackage)) {
-      console.log(`    ${owner}: ${(bytes / 1000).toFixed(1)} kB minified`);
+    console.log(`browser bundle of ${report.import} (minified + gzip)`);
+    console.log(
+      `  initial load: ${kB(result.initial.gzipBytes)} in ${result.initial.chunks} chunks (limit ${kB(limit)})`,
+    );
+    console.log(
+      `  all chunks:   ${kB(result.total.gzipBytes)} in ${result.total.chunks} chunks (limit ${kB(TOTAL_LIMIT_BYTES)})`,
+    );
+    console.log(
+      `  single file (no splitting): ${kB(result.singleFile.gzipBytes)}, ${kB(result.singleFile.minifiedBytes)} minified (limit ${kB(SINGLE_FILE_LIMIT_BYTES)})`,
+    );
+    console.log('  method families, loaded on first use (own chunk, shared code not counted):');
+    for (const [family, bytes] of Object.entries(result.lazyFamilies)) {
+      console.log(`    ${kB(bytes).padStart(8)}  ${family}`);
     }
     console.log('  largest source modules (minified, from a bundle of src/):');
     for (const [module, bytes] of Object.entries(result.bySourceModule)) {
-      console.log(`    ${(bytes / 1000).toFixed(1).padStart(6)} kB  ${module}`);
+      console.log(`    ${kB(bytes).padStart(8)}  ${module}`);
     }
     if (result.gzipBySourceModule) {
       const { total, modules } = result.gzipBySourceModule;
-      console.log(`  gzipped bytes each source module adds (of ${total}; bundle of src/):`);
+      console.log(`  gzipped bytes each source module adds (of ${total}; one file from src/):`);
       for (const [module, bytes] of Object.entries(modules)) {
         console.log(`    ${String(bytes).padStart(6)} B  ${module}`);
       }
@@ -208,7 +290,7 @@ async function main() {
     console.log('  written to test-output/size.json');
   }
   if (result.forbidden.length > 0) console.error(`size: the bundle contains ${result.forbidden.join(', ')}`);
-  if (result.gzipBytes > limit) console.error(`size: ${result.gzipBytes} bytes gzipped is above ${limit}`);
+  for (const [what, bytes, max] of over) console.error(`size: ${what} is ${bytes} bytes gzipped, above ${max}`);
   if (!report.pass) process.exit(1);
 }
 

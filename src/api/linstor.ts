@@ -1,37 +1,40 @@
-import { type InstalledMethods, installMethods } from './install-methods';
+import { type InstalledMethods, installLazyMethods, installMethods } from './install-methods';
+import { lazyFamilies } from './lazy-families';
 import { LinstorCore } from './linstor-core';
-import { authTokenMethods } from './methods/auth-tokens';
-import { backupMethods } from './methods/backups';
+import type { authTokenMethods } from './methods/auth-tokens';
+import type { backupMethods } from './methods/backups';
 import { connectionMethods, connectionStatics } from './methods/connection';
-import { controllerMethods } from './methods/controller';
-import { encryptionMethods } from './methods/encryption';
-import { errorReportMethods } from './methods/error-reports';
+import type { controllerMethods } from './methods/controller';
+import type { encryptionMethods } from './methods/encryption';
+import type { errorReportMethods } from './methods/error-reports';
 import { eventMethods } from './methods/events';
-import { fileMethods } from './methods/files';
-import { keyValueStoreMethods } from './methods/key-value-store';
-import { nodeConnectionMethods } from './methods/node-connections';
-import { nodeMethods } from './methods/nodes';
-import { physicalStorageMethods } from './methods/physical-storage';
-import { remoteMethods } from './methods/remotes';
-import { resourceConnectionMethods } from './methods/resource-connections';
-import { resourceDefinitionMethods } from './methods/resource-definitions';
-import { resourceGroupMethods } from './methods/resource-groups';
-import { resourceMethods } from './methods/resources';
-import { scheduleMethods } from './methods/schedules';
-import { snapshotMethods } from './methods/snapshots';
-import { sosMethods } from './methods/sos';
-import { storagePoolDefinitionMethods } from './methods/storage-pool-definitions';
-import { storagePoolMethods } from './methods/storage-pools';
-import { volumeDefinitionMethods } from './methods/volume-definitions';
-import { volumeGroupMethods } from './methods/volume-groups';
-import { volumeMethods } from './methods/volumes';
-import { waitMethods } from './methods/wait';
+import type { fileMethods } from './methods/files';
+import type { keyValueStoreMethods } from './methods/key-value-store';
+import type { nodeConnectionMethods } from './methods/node-connections';
+import type { nodeMethods } from './methods/nodes';
+import type { physicalStorageMethods } from './methods/physical-storage';
+import type { remoteMethods } from './methods/remotes';
+import type { resourceConnectionMethods } from './methods/resource-connections';
+import type { resourceDefinitionMethods } from './methods/resource-definitions';
+import type { resourceGroupMethods } from './methods/resource-groups';
+import type { resourceMethods } from './methods/resources';
+import type { scheduleMethods } from './methods/schedules';
+import type { snapshotMethods } from './methods/snapshots';
+import type { sosMethods } from './methods/sos';
+import type { storagePoolDefinitionMethods } from './methods/storage-pool-definitions';
+import type { storagePoolMethods } from './methods/storage-pools';
+import type { volumeDefinitionMethods } from './methods/volume-definitions';
+import type { volumeGroupMethods } from './methods/volume-groups';
+import type { volumeMethods } from './methods/volumes';
+import type { waitMethods } from './methods/wait';
 import { type RequestOptions, withOptions } from './with-options';
 
 /**
  * The LINSTOR client: python-linstor's `Linstor` with every method in camelCase, each taking one
  * options object (`await lin.nodeCreate({ nodeName: 'alpha', nodeType: 'Satellite', ip: '10.0.0.1' })`).
- * The connection part is `LinstorCore`; the methods come from the families in `src/api/methods/`.
+ * The connection part is `LinstorCore`; the methods come from the families in `src/api/methods/`, most
+ * of them loaded on their first call (`src/api/lazy-families.ts`), so a browser page downloads only the
+ * families it uses.
  */
 export class Linstor extends LinstorCore {
   // python's classmethods, callable without an instance as well.
@@ -84,31 +87,7 @@ export interface Linstor
     InstalledMethods<typeof waitMethods>,
     InstalledMethods<typeof eventMethods> {}
 
-installMethods(Linstor, [
-  connectionMethods,
-  nodeMethods,
-  nodeConnectionMethods,
-  storagePoolDefinitionMethods,
-  storagePoolMethods,
-  resourceGroupMethods,
-  volumeGroupMethods,
-  resourceDefinitionMethods,
-  volumeDefinitionMethods,
-  resourceMethods,
-  volumeMethods,
-  resourceConnectionMethods,
-  snapshotMethods,
-  controllerMethods,
-  authTokenMethods,
-  encryptionMethods,
-  errorReportMethods,
-  keyValueStoreMethods,
-  physicalStorageMethods,
-  sosMethods,
-  backupMethods,
-  remoteMethods,
-  fileMethods,
-  scheduleMethods,
-  waitMethods,
-  eventMethods,
-]);
+// connection and events have synchronous methods and load with the class; every other family loads on
+// the first call of one of its methods (its own chunk in a browser bundle).
+installMethods(Linstor, [connectionMethods, eventMethods]);
+installLazyMethods(Linstor, lazyFamilies);
