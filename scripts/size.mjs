@@ -290,7 +290,8 @@ async function main() {
     console.log('  written to test-output/size.json');
   }
   if (result.forbidden.length > 0) console.error(`size: the bundle contains ${result.forbidden.join(', ')}`);
-  for (const [what, bytes, max] of over) console.error(`size: ${what} is ${bytes} bytes gzipped, above ${max}`);
+  for (const [what, bytes, max] of over)
+    console.error(`size: ${what} is ${bytes} bytes gzipped, above ${max}`);
   if (!report.pass) process.exit(1);
 }
 
