@@ -1,6 +1,6 @@
 // The two consumer projects the package test installs the packed tarball into: an ES module project
 // ("type": "module") and a CommonJS one. Both are written in TypeScript, type-checked with
-// moduleResolution node16 (then compiled and run) and bundler, and use the three public entries.
+// moduleResolution node16 (then compiled and run) and bundler, and use the four public entries.
 // Their sources are kept here as text: they import 'linstor-api', which only resolves once installed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +16,7 @@ export interface ConsumerReport {
   networkErrorIsTyped: boolean;
   nodeEntrySameClass: boolean;
   nodeTransportRegistered: boolean;
+  responsesEntrySameClass: boolean;
   crossFormatGuard: boolean;
 }
 
@@ -29,6 +30,7 @@ const shared = `import {
   MultiLinstor,
 } from 'linstor-api';
 import { Linstor as NodeEntryLinstor } from 'linstor-api/node';
+import { NodeListResponse } from 'linstor-api/responses';
 import { startSimulator } from 'linstor-api/testing';
 
 export interface Report {
@@ -38,6 +40,7 @@ export interface Report {
   networkErrorIsTyped: boolean;
   nodeEntrySameClass: boolean;
   nodeTransportRegistered: boolean;
+  responsesEntrySameClass: boolean;
 }
 
 export async function session(): Promise<Report> {
@@ -53,6 +56,8 @@ export async function session(): Promise<Report> {
     const createSucceeded: boolean = Linstor.allApiResponsesSuccess(replies);
     const list = await lin.nodeListRaise();
     const nodeNames: string[] = list.nodes.map((node) => node.name).sort();
+    // the nodes family was loaded on first use; its replies are the classes of linstor-api/responses
+    const responsesEntrySameClass = list instanceof NodeListResponse;
     // @ts-expect-error nodeCreate needs nodeType and ip as well (proves the declarations are not any)
     const invalid = (): Promise<ApiCallResponse[]> => lin.nodeCreate({ nodeName: 'x' });
     void invalid;
@@ -85,6 +90,7 @@ export async function session(): Promise<Report> {
       networkErrorIsTyped,
       nodeEntrySameClass: NodeEntryLinstor === Linstor,
       nodeTransportRegistered,
+      responsesEntrySameClass,
     };
   } finally {
     await sim.close();
@@ -114,10 +120,12 @@ async function main(): Promise<void> {
   const esm = await import('linstor-api');
   const esmNode = await import('linstor-api/node');
   const esmTesting = await import('linstor-api/testing');
+  const esmResponses = await import('linstor-api/responses');
   const crossFormatGuard =
     cjs.isLinstorError(new esm.LinstorError('from the ESM build')) &&
     esm.isLinstorError(new cjs.LinstorError('from the CJS build')) &&
     esmNode.Linstor === esm.Linstor &&
+    esmResponses.NodeListResponse === esm.responses.NodeListResponse &&
     typeof esmTesting.startSimulator === 'function';
   console.log(JSON.stringify({ format: typeof require === 'function' ? 'cjs' : 'esm', ...report, crossFormatGuard }));
 }

@@ -96,6 +96,7 @@ describeWithNpm('the packed package in consumer projects', () => {
           `dist/index.${ext}`,
           `dist/node/index.${ext}`,
           `dist/testing/index.${ext}`,
+          `dist/responses/index.${ext}`,
         ]),
       ),
     );
@@ -103,7 +104,7 @@ describeWithNpm('the packed package in consumer projects', () => {
   }, 90_000);
 
   test.each(kinds)(
-    '%s consumer: runs against the simulator through the three entries',
+    '%s consumer: runs against the simulator through the four entries',
     async (kind) => {
       const main = path.join(dirs[kind], 'out', 'main.js');
       // compiled by the node16 type-check above; compile here when this test runs alone
@@ -119,6 +120,7 @@ describeWithNpm('the packed package in consumer projects', () => {
         networkErrorIsTyped: true,
         nodeEntrySameClass: true,
         nodeTransportRegistered: true,
+        responsesEntrySameClass: true,
         crossFormatGuard: true,
       });
       expect(report.nodeNames).toHaveLength(3);
