@@ -1,6 +1,7 @@
 // Bundles the dashboard page (app.ts + the SDK's browser entry) with esbuild into a directory of
-// static files: index.html, style.css, app.js.
-import { copyFile, mkdir } from 'node:fs/promises';
+// static files: index.html, style.css, app.js and the chunks app.js imports (code splitting on, so the
+// SDK's method families load on their first call, as in a user's split bundle).
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
@@ -33,16 +34,25 @@ const refuseNodeModules: Plugin = {
 
 export interface DashboardBuild {
   outDir: string;
-  /** size of app.js in bytes */
+  /** size of app.js and its chunks in bytes */
   bundleBytes: number;
+  /** number of script files (app.js and its chunks) */
+  scriptFiles: number;
 }
 
 /** Builds the page into `outDir` (created if missing); throws when the bundle cannot be built. */
 export async function buildDashboard(outDir: string = DEFAULT_OUT_DIR): Promise<DashboardBuild> {
   await mkdir(outDir, { recursive: true });
+  // chunks of an earlier build have other hashes
+  for (const name of await readdir(outDir)) {
+    if (name.startsWith('chunk-')) await rm(path.join(outDir, name));
+  }
   const result = await build({
     entryPoints: [path.join(here, 'app.ts')],
-    outfile: path.join(outDir, 'app.js'),
+    outdir: outDir,
+    entryNames: '[name]',
+    chunkNames: 'chunk-[hash]',
+    splitting: true,
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -56,6 +66,10 @@ export async function buildDashboard(outDir: string = DEFAULT_OUT_DIR): Promise<
     plugins: [refuseNodeModules],
   });
   for (const file of STATIC_FILES) await copyFile(path.join(here, file), path.join(outDir, file));
-  const output = Object.values(result.metafile.outputs)[0];
-  return { outDir, bundleBytes: output?.bytes ?? 0 };
+  const outputs = Object.values(result.metafile.outputs);
+  return {
+    outDir,
+    bundleBytes: outputs.reduce((sum, o) => sum + o.bytes, 0),
+    scriptFiles: outputs.length,
+  };
 }

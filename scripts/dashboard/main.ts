@@ -82,7 +82,7 @@ async function main(): Promise<number> {
   );
   const page = `${server.url}/?controller=${encodeURIComponent(controller)}`;
   process.stdout.write(
-    `Dashboard: ${page}\n  (page bundle ${(built.bundleBytes / 1024).toFixed(0)} KiB in ${built.outDir})\nCtrl-C stops ${sim ? 'both' : 'it'}.\n`,
+    `Dashboard: ${page}\n  (page scripts ${(built.bundleBytes / 1024).toFixed(0)} KiB in ${built.scriptFiles} files, in ${built.outDir})\nCtrl-C stops ${sim ? 'both' : 'it'}.\n`,
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());

@@ -71,6 +71,8 @@ if (!haveChromium && inCi) {
     /** whether this simulator serves GET /v1/events/nodes as server-sent events */
     let simHasNodeEvents = false;
     const problems: string[] = [];
+    /** the script files the page loaded (app.js, then the chunks of the SDK's method families) */
+    const scriptsLoaded: string[] = [];
 
     beforeAll(async () => {
       buildDir = mkdtempSync(path.join(os.tmpdir(), 'linstor-dashboard-'));
@@ -109,6 +111,9 @@ if (!haveChromium && inCi) {
         problems.push(line);
       });
       p.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+      p.on('requestfinished', (r) => {
+        if (r.resourceType() === 'script') scriptsLoaded.push(new URL(r.url()).pathname.slice(1));
+      });
     };
 
     afterAll(async () => {
@@ -138,6 +143,9 @@ if (!haveChromium && inCi) {
       expect(response?.status()).toBe(200);
       expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
       await page.waitForSelector('body[data-loaded="true"]', { timeout: UI_TIMEOUT_MS });
+      // the SDK's method families came as chunks fetched after app.js (allowed by script-src 'self')
+      expect(scriptsLoaded[0]).toBe('app.js');
+      expect(scriptsLoaded.filter((name) => name.startsWith('chunk-')).length).toBeGreaterThan(0);
 
       expect(await page.getAttribute('#connection', 'data-state')).toBe('ok');
       expect(await text('#connection')).toContain(`connected to ${sim.url}`);
