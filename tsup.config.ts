@@ -53,9 +53,10 @@ function makeExecutable(): void {
 }
 
 /**
- * package.json `sideEffects` lists only dist/ files (the Node entry, which registers the Node transport
- * when imported, and the shared chunks, which entries import bare). esbuild applies that field to our
- * own sources too and would drop `import './register'` in src/node/index.ts, so during this build our
+ * package.json `sideEffects` lists only the Node entry (it registers the Node transport when imported);
+ * a consumer's bundler may drop any other file, shared chunks included, when nothing of it is used
+ * (e.g. the reply classes of method families a page never calls). esbuild applies that field to our own
+ * sources too and would drop `import './register'` in src/node/index.ts, so during this build our
  * sources are resolved as having side effects; consumers' bundlers see the field for dist/ only.
  */
 const keepOwnSideEffects: Plugin = {
