@@ -1,6 +1,6 @@
 /**
- * API reference: typedoc HTML for the three public entries (`linstor-api`, `linstor-api/node`,
- * `linstor-api/testing`), plus two generated pages: the python-linstor -> linstor-api mapping
+ * API reference: typedoc HTML for the public entries (`linstor-api`, `linstor-api/node`,
+ * `linstor-api/testing`; `linstor-api/responses` is the main entry's `responses`), plus two generated pages: the python-linstor -> linstor-api mapping
  * (src/api/parity.ts) and the REST operation table (generated/operations.ts).
  * Usage: npm run docs:api [-- --out <dir>]   (default test-output/api-docs; open index.html)
  * Exit code 1 when typedoc reports an error (warnings, e.g. an exported signature that names a type
@@ -76,7 +76,7 @@ function operationsPage(): string {
 
 async function main(): Promise<void> {
   // typedoc is an ES module; this script is CommonJS like the rest of the repository
-  const { Application, LogLevel } = await import('typedoc');
+  const { Application, LogLevel, OptionDefaults } = await import('typedoc');
   rmSync(pagesDir, { recursive: true, force: true });
   mkdirSync(pagesDir, { recursive: true });
   writeFileSync(path.join(pagesDir, 'python-linstor-mapping.md'), parityPage());
@@ -100,6 +100,10 @@ async function main(): Promise<void> {
     out,
     projectDocuments: [path.join(pagesDir, '*.md')],
     readme: 'none',
+    // openapi-typescript writes `@description` in the generated types' comments
+    blockTags: [...OptionDefaults.blockTags, '@description'],
+    // no public repository to link sources to yet
+    disableSources: true,
     excludePrivate: true,
     excludeInternal: true,
     skipErrorChecking: true,

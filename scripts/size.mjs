@@ -32,7 +32,7 @@ import { ensureBuild, root } from './ensure-build.mjs';
 /** The budget of the initial load (1 kB = 1000 bytes), from the packaging issue. */
 export const DEFAULT_LIMIT_BYTES = 25_000;
 /** Every chunk together: the whole client, for a page that calls every method family (growth guard). */
-export const TOTAL_LIMIT_BYTES = 50_000;
+export const TOTAL_LIMIT_BYTES = 52_000;
 /** The one-file bundle of a bundler that does not split (growth guard). */
 export const SINGLE_FILE_LIMIT_BYTES = 38_000;
 export const SIZE_IMPORT = `import { Linstor, MultiLinstor } from 'linstor-api';\nexport { Linstor, MultiLinstor };\n`;

@@ -15,18 +15,33 @@ export {
   type SuccessData,
   withLinstor,
 } from './api/linstor-core';
-export type { LogLevelName, NodeCreateOptions, NodeListOptions } from './api/methods/nodes';
+export type { ArgOrOptions, HasLinstorHttpsOptions, RepliesOptions } from './api/methods/connection';
+export type { NodeConnListOptions } from './api/methods/node-connections';
+export type {
+  LogLevelName,
+  NetInterfaceCreateOptions,
+  NetInterfaceModifyOptions,
+  NetInterfaceOptions,
+  NodeCreateOptions,
+  NodeListOptions,
+  NodeModifyOptions,
+  NodeNameOptions,
+} from './api/methods/nodes';
 export type { PropertyDict } from './api/methods/props-body';
 export type {
   ResourceDfnCloneOptions,
   ResourceDfnCreateOptions,
   ResourceDfnListOptions,
+  ResourceDfnModifyOptions,
 } from './api/methods/resource-definitions';
 export type {
   ResourceGroupCreateOptions,
+  ResourceGroupFilterOptions,
+  ResourceGroupListOptions,
   ResourceGroupModifyOptions,
   ResourceGroupSpawnOptions,
 } from './api/methods/resource-groups';
+export type { StoragePoolDfnMaxVlmSizesOptions } from './api/methods/storage-pool-definitions';
 export type { StoragePoolCreateOptions, StoragePoolListOptions } from './api/methods/storage-pools';
 export type { VolumeDfnCreateOptions, VolumeDfnModifyOptions } from './api/methods/volume-definitions';
 export { MultiLinstor } from './api/multi-linstor';
@@ -73,7 +88,12 @@ export {
   VolumeGroup,
   VolumeGroupResponse,
 } from './api/responses';
-export { buildSelectFilter, type SelectFilterOptions } from './api/select-filter';
+export {
+  buildSelectFilter,
+  type SelectFilterOptions,
+  type SelectFilterVersionGate,
+} from './api/select-filter';
+export type { RequestOptions } from './api/with-options';
 export {
   type ApiCallRcData,
   ApiCallResponse,
@@ -105,7 +125,7 @@ export type { LinstorLogEvent, LinstorLogger } from './core/logger';
 export { parseJson, stringifyJson } from './core/lossless-json';
 export { encodePathSegment, serializeQuery } from './core/path-encoding';
 export type { TlsOptions } from './core/platform';
-export type { LinstorReply, RequestSummary } from './core/reply-mapping';
+export type { LinstorReply, ReplyBase, ReplyMode, RequestSummary } from './core/reply-mapping';
 export { DEFAULT_TIMEOUT_MS, type FetchLike, PROBE_TIMEOUT_MS } from './core/transport';
 export {
   type ControllerAddress,

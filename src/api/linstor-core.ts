@@ -138,30 +138,31 @@ export interface CallOptions {
 }
 
 export type HttpVerb = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'OPTIONS' | 'HEAD';
-type Lower<M extends HttpVerb> = Lowercase<M>;
 /** Paths of the generated description that support the method. */
-export type PathFor<M extends HttpVerb> = ClientPathsWithMethod<Client<paths>, Lower<M>>;
+export type PathFor<M extends HttpVerb> = ClientPathsWithMethod<Client<paths>, Lowercase<M>>;
 /**
  * openapi-fetch's request init (params, body, headers) for the path and method, plus {@link CallOptions}.
  * openapi-fetch's client options (serializers, middleware, parseAs, baseUrl, fetch) have no effect here.
  */
 export type CallInit<M extends HttpVerb, P extends PathFor<M>> = NonNullable<
-  MaybeOptionalInit<paths[P], Lower<M>>
+  MaybeOptionalInit<paths[P], Lowercase<M>>
 > &
   CallOptions;
 /** The init argument is optional exactly when the operation has no required parameters or body. */
 type InitArgs<M extends HttpVerb, P extends PathFor<M>> =
-  undefined extends MaybeOptionalInit<paths[P], Lower<M>> ? [init?: CallInit<M, P>] : [init: CallInit<M, P>];
+  undefined extends MaybeOptionalInit<paths[P], Lowercase<M>>
+    ? [init?: CallInit<M, P>]
+    : [init: CallInit<M, P>];
 /** The JSON body type of the success responses of the path and method. */
 export type SuccessData<M extends HttpVerb, P extends PathFor<M>> = MethodResponse<
   Client<paths>,
-  Lower<M>,
+  Lowercase<M>,
   P
 >;
 
 export type { LinstorReply, RequestSummary };
 
-/** The reply of {@link LinstorCore.callStream}: an open body stream, or the controller's messages. */
+/** The reply of `callStream` (the event streams' primitive): an open body stream, or the controller's messages. */
 export type LinstorStreamReply =
   | {
       readonly ok: true;

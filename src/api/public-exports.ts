@@ -7,7 +7,9 @@
 
 export type { TimeArg } from './epoch-ms';
 export {
+  type EventDecoder,
   EventStream,
+  type EventStreamOpener,
   type EventStreamOptions,
   isRetryableStreamError,
   type ReconnectOptions,
@@ -23,7 +25,7 @@ export type {
   ResourceCreateOptions,
   ResourceListOptions,
 } from './methods/resources';
-export type { ScheduleFields } from './methods/schedules';
+export type { ScheduleFields, ScheduleOnFailure } from './methods/schedules';
 export type { SnapshotDfnListOptions } from './methods/snapshots';
 export type { SosReportOptions } from './methods/sos';
 export type { VolumeListOptions } from './methods/volumes';

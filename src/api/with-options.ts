@@ -1,6 +1,6 @@
 import { assertPositive, type CallOptions, LinstorCore } from './linstor-core';
 
-/** Per-call settings a {@link withOptions} view applies to every request it makes. */
+/** Per-call settings a `lin.withOptions(…)` view applies to every request it makes. */
 export type RequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs'>;
 
 // The three request primitives: the view's versions add its options; a call's own options still win.

@@ -29,7 +29,8 @@ export interface ReplyContext {
 /** How to read a reply whose status is >= 400 but whose JSON body is not an ApiCallRc list. */
 export type ReplyMode = 'data' | 'envelope';
 
-interface ReplyBase {
+/** What every {@link LinstorReply} carries. */
+export interface ReplyBase {
   readonly status: number;
   readonly headers: Headers;
   /** The controller that answered (URI without user info); empty in dry-run mode. */

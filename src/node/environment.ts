@@ -12,7 +12,8 @@ import { controllerUriList } from '../core/uri';
 
 export const AUTH_JSON_PATH = '/var/lib/linstor.d/auth.json';
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** Environment variables as `process.env` holds them (pass another record to read from it instead). */
+export type EnvironmentVariables = Readonly<Record<string, string | undefined>>;
 
 function pemOrFile(value: string | undefined): { pem?: string; file?: string } {
   if (!value) return {};
@@ -20,7 +21,7 @@ function pemOrFile(value: string | undefined): { pem?: string; file?: string } {
 }
 
 /** TLS settings from LS_ROOT_CA, LS_USER_CERTIFICATE and LS_USER_KEY (each PEM text or a file path). */
-export function tlsFromEnvironment(env: Env = process.env): TlsOptions {
+export function tlsFromEnvironment(env: EnvironmentVariables = process.env): TlsOptions {
   const ca = pemOrFile(env.LS_ROOT_CA);
   const cert = pemOrFile(env.LS_USER_CERTIFICATE);
   const key = pemOrFile(env.LS_USER_KEY);
@@ -52,7 +53,7 @@ function tokenFromText(text: string): string | undefined {
  * or `{"token": …}`), else python's auth.json. Unreadable files count as absent.
  */
 export function bearerTokenFromEnvironment(
-  env: Env = process.env,
+  env: EnvironmentVariables = process.env,
   authJsonPath = AUTH_JSON_PATH,
 ): string | undefined {
   const candidates = [env.LS_BEARER_TOKEN_FILE, authJsonPath].filter((p): p is string => Boolean(p));
@@ -146,7 +147,7 @@ export function readClientConfig(paths: ClientConfigPaths = {}): Record<string, 
  * section of the client config, else `linstor://localhost`; always through `controllerUriList`.
  */
 export function controllersFromEnvironment(
-  options: { env?: Env; section?: string; fallback?: string } & ClientConfigPaths = {},
+  options: { env?: EnvironmentVariables; section?: string; fallback?: string } & ClientConfigPaths = {},
 ): string[] {
   const env = options.env ?? process.env;
   const fromEnv = env.LS_CONTROLLERS;

@@ -11,6 +11,7 @@ export {
   bearerTokenFromEnvironment,
   type ClientConfigPaths,
   controllersFromEnvironment,
+  type EnvironmentVariables,
   parseIni,
   readClientConfig,
   tlsFromEnvironment,

@@ -2,7 +2,7 @@
 // Not imported by the main entry (src/index.ts).
 export type { ControllerOptions, SimEventStream, SimRequest, SimResponse } from './controller';
 export { CORS_HEADERS, SimulatedController } from './controller';
-export type { Fault, FaultOptions, FaultRoute, FaultRule } from './faults';
+export type { Fault, FaultOptions, FaultRequestInfo, FaultRoute, FaultRule } from './faults';
 export { FaultController } from './faults';
 export type { CreateSimulatorOptions, Simulator } from './msw';
 export { createSimulator } from './msw';
@@ -20,7 +20,30 @@ export { seedCluster, seedLargeCluster } from './seed';
 export type { RunningSimulator, StartSimulatorOptions } from './server';
 export { startSimulator } from './server';
 export type { SimulatorCore, SimulatorOptions } from './simulator';
-export type { ControllerVersion, SimulatorStateOptions } from './state';
+export type {
+  AutoSelectFilter,
+  ConnectionStatus,
+  ControllerVersion,
+  DrbdRdSettings,
+  ErrorReportRecord,
+  KvsRecord,
+  NetInterfaceRecord,
+  NodeRecord,
+  NodeType as SimNodeType,
+  NumberPool,
+  Props,
+  ResourceDefinitionRecord,
+  ResourceGroupRecord,
+  ResourceRecord,
+  SimulatorStateOptions,
+  SnapshotNodeRecord,
+  SnapshotRecord,
+  StoragePoolDefinitionRecord,
+  StoragePoolRecord,
+  VolumeDefinitionRecord,
+  VolumeGroupRecord,
+  VolumeRecord,
+} from './state';
 export { SimulatorState } from './state';
 export type { MismatchHandler, ReplyMismatch } from './validation';
 export { ReplyMismatchError, takeReplyMismatches } from './validation';

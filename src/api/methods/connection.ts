@@ -22,16 +22,17 @@ export interface HasLinstorHttpsOptions {
 }
 
 // Local helpers take python's single argument either bare or in an options object.
-type Arg<K extends string, T> = T | { readonly [P in K]: T };
+/** python's single argument, bare or in an options object: `x` or `{ replies: x }`. */
+export type ArgOrOptions<K extends string, T> = T | { readonly [P in K]: T };
 
-function arg<K extends string, T>(value: Arg<K, T>, key: K, isBare: (v: unknown) => v is T): T {
+function arg<K extends string, T>(value: ArgOrOptions<K, T>, key: K, isBare: (v: unknown) => v is T): T {
   return isBare(value) ? value : (value as { readonly [P in K]: T })[key];
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isArray = (v: unknown): v is readonly unknown[] => Array.isArray(v);
 
-function repliesOf(value: Arg<'replies', readonly unknown[]>): ApiCallResponse[] {
+function repliesOf(value: ArgOrOptions<'replies', readonly unknown[]>): ApiCallResponse[] {
   return arg(value, 'replies', isArray).filter((r): r is ApiCallResponse => r instanceof ApiCallResponse);
 }
 
@@ -54,7 +55,7 @@ export const connectionStatics = {
    * python `parse_volume_size_to_kib(size_str)`: a size for spawn in KiB (no unit = GiB, rounded up).
    * Differs from python: whitespace is accepted (`"20 MiB"`), quirk 4.
    */
-  parseVolumeSizeToKib(sizeStr: Arg<'sizeStr', string>): number {
+  parseVolumeSizeToKib(sizeStr: ArgOrOptions<'sizeStr', string>): number {
     return parseVolumeSizeToKib(arg(sizeStr, 'sizeStr', isString));
   },
 
@@ -84,33 +85,33 @@ export const connectionStatics = {
   },
 
   /** python `all_api_responses_no_error(replies)`: no reply is an error. */
-  allApiResponsesNoError(replies: Arg<'replies', readonly unknown[]>): boolean {
+  allApiResponsesNoError(replies: ArgOrOptions<'replies', readonly unknown[]>): boolean {
     return repliesOf(replies).every((r) => !r.isError());
   },
 
   /** python `all_api_responses_success(replies)`: every reply is a plain success (a warning or info is not). */
-  allApiResponsesSuccess(replies: Arg<'replies', readonly unknown[]>): boolean {
+  allApiResponsesSuccess(replies: ArgOrOptions<'replies', readonly unknown[]>): boolean {
     return repliesOf(replies).every((r) => r.isSuccess());
   },
 
   /** python `filter_api_call_response(replies)`: keeps only the `ApiCallResponse` entries. */
-  filterApiCallResponse(replies: Arg<'replies', readonly unknown[]>): ApiCallResponse[] {
+  filterApiCallResponse(replies: ArgOrOptions<'replies', readonly unknown[]>): ApiCallResponse[] {
     return repliesOf(replies);
   },
 
   /** python `filter_api_call_response_errors(replies)`: keeps the error replies. */
-  filterApiCallResponseErrors(replies: Arg<'replies', readonly unknown[]>): ApiCallResponse[] {
+  filterApiCallResponseErrors(replies: ArgOrOptions<'replies', readonly unknown[]>): ApiCallResponse[] {
     return repliesOf(replies).filter((r) => r.isError());
   },
 
   /** python `return_if_failure(replies)`: the replies when not all are successes, else `undefined`. */
-  returnIfFailure<T>(replies: Arg<'replies', readonly T[]>): readonly T[] | undefined {
+  returnIfFailure<T>(replies: ArgOrOptions<'replies', readonly T[]>): readonly T[] | undefined {
     const list = arg(replies, 'replies', isArray) as readonly T[];
     return connectionStatics.allApiResponsesSuccess(list) ? undefined : list;
   },
 
   /** python `return_if_error(replies)`: the replies when any is an error, else `undefined`. */
-  returnIfError<T>(replies: Arg<'replies', readonly T[]>): readonly T[] | undefined {
+  returnIfError<T>(replies: ArgOrOptions<'replies', readonly T[]>): readonly T[] | undefined {
     const list = arg(replies, 'replies', isArray) as readonly T[];
     return connectionStatics.allApiResponsesNoError(list) ? undefined : list;
   },

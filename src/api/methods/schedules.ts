@@ -8,12 +8,13 @@ import {
 } from '../responses/schedule';
 import type { Schemas } from '../responses/schemas';
 
-type OnFailure = NonNullable<Schemas['Schedule']['on_failure']>;
+/** What a schedule does after a failed shipping (`SKIP` or `RETRY`). */
+export type ScheduleOnFailure = NonNullable<Schemas['Schedule']['on_failure']>;
 
 export interface ScheduleFields {
   keepLocal?: number | null;
   keepRemote?: number | null;
-  onFailure?: OnFailure | null;
+  onFailure?: ScheduleOnFailure | null;
   incrementalCron?: string | null;
   maxRetries?: number | null;
 }

@@ -16,7 +16,8 @@ export class PassphraseStatus extends RestResponse<Schemas['PassphraseStatus']> 
   }
 }
 
-type AuthTokenData = Schemas['AuthToken'] & { token?: string };
+/** The data of an {@link AuthToken} (the token text only in the reply that created it). */
+export type AuthTokenData = Schemas['AuthToken'] & { token?: string };
 
 /** One REST API auth token. */
 export class AuthToken extends RestResponse<AuthTokenData> {

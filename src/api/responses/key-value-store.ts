@@ -1,4 +1,4 @@
-import { ListResponse, RestResponse } from './rest-response';
+import { ListResponse } from './rest-response';
 import type { Properties, Schemas } from './schemas';
 
 /** One key-value store instance. */

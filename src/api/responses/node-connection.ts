@@ -1,8 +1,9 @@
 import { NodePairConnection } from './node-pair-connection';
-import { ListResponse, RestResponse } from './rest-response';
+import { ListResponse } from './rest-response';
 import type { Schemas } from './schemas';
 
-type NodeConnectionData = Schemas['NodeConnection'] & { flags?: string[] };
+/** The data of a {@link NodeConnection}. */
+export type NodeConnectionData = Schemas['NodeConnection'] & { flags?: string[] };
 
 /** The connection settings between two nodes. */
 export class NodeConnection extends NodePairConnection<NodeConnectionData> {}

@@ -1,5 +1,5 @@
 import { NodePairConnection } from './node-pair-connection';
-import { ListResponse, RestResponse } from './rest-response';
+import { ListResponse } from './rest-response';
 import type { Schemas } from './schemas';
 
 /** The connection settings of one resource between two nodes. */
