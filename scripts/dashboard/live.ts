@@ -49,6 +49,7 @@ async function followNodeEvents(opts: LiveOptions): Promise<void> {
     const stream = lin.nodeEvents({
       signal,
       onResync: () => refresh(),
+      onOpen: () => onMode('events', `live: node events + refresh every ${every}`),
       onDisconnect: (error) => onMode('events', 'live: node events reconnecting…', describeError(error)),
     });
     for await (const event of stream) {

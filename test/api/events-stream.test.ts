@@ -117,6 +117,7 @@ test('drops, reconnects with Last-Event-ID, resyncs before further events, ends 
     onResync: async (info) => {
       log.push(`resync ${info.reconnects} ${info.lastEventId}`);
     },
+    onOpen: () => log.push('open'),
     onDisconnect: (e, attempt) => disconnects.push(`${attempt} ${e.constructor.name}`),
   });
 
@@ -124,7 +125,17 @@ test('drops, reconnects with Last-Event-ID, resyncs before further events, ends 
     log.push(ev.event);
     if (ev.event === 'node-modified') break;
   }
-  expect(log).toEqual(['node-create', 'resync 1 2', 'node-delete', 'resync 2 3', 'node-modified']);
+  // onOpen: every open connection (not the failed attempt), after its resync, before its events
+  expect(log).toEqual([
+    'open',
+    'node-create',
+    'resync 1 2',
+    'open',
+    'node-delete',
+    'resync 2 3',
+    'open',
+    'node-modified',
+  ]);
   expect(server.lastEventIds).toEqual([undefined, '2', '3', '3']);
   expect(stream.reconnects).toBe(2);
   expect(stream.lastEventId).toBe('4');
@@ -225,7 +236,7 @@ test('reconnect: false ends on a clean close and throws on a broken connection',
   await expect(second.next()).rejects.toBeInstanceOf(LinstorNetworkError);
 });
 
-test('a throwing resync callback or undecodable data ends the stream with a LinstorError', async () => {
+test('a throwing resync or open callback, or undecodable data, ends the stream with a LinstorError', async () => {
   server = new SseServer([(_req, res) => void sse(res).end(frame('a', 1)), (_req, res) => void sse(res)]);
   const url = await server.listen();
   const s1 = new EventStream(fetchOpener(url), decode, {
@@ -238,6 +249,16 @@ test('a throwing resync callback or undecodable data ends the stream with a Lins
   const err = await s1.next().catch((e: unknown) => e);
   expect(err).toBeInstanceOf(LinstorError);
   expect((err as LinstorError).message).toContain('user code broke');
+
+  const s3 = new EventStream(fetchOpener(url), decode, {
+    reconnect: fast,
+    onOpen: () => {
+      throw new Error('open handler broke');
+    },
+  });
+  const err3 = await s3.next().catch((e: unknown) => e);
+  expect(err3).toBeInstanceOf(LinstorError);
+  expect((err3 as LinstorError).message).toBe('The open callback failed: open handler broke');
 
   await server.stop();
   server = new SseServer([(_req, res) => void sse(res).write('event: a\ndata: {not json\n\n')]);

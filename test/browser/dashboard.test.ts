@@ -177,20 +177,25 @@ if (!haveChromium && inCi) {
       expect(await text('#resources tr[data-resource="www-data"] .state')).toBe('2 × UpToDate');
 
       // live updates: the simulator serves the node event stream, so the page follows it instead of
-      // polling. The page says 'events' from the first event on (until then 'starting'), so once its
-      // stream is subscribed a node change nothing on the page shows (an Aux property) sends one.
+      // polling. The page says 'events' once the stream is open (until then 'starting'); a node change
+      // nothing on the page shows (an Aux property) then sends an event the page names.
       expect(simHasNodeEvents).toBe(true);
       const hub = nodeEventHub(sim.state);
       while (hub.subscribers === 0) await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(await page.getAttribute('body', 'data-live')).not.toBe('polling');
+      await page.waitForFunction((expected) => document.body.dataset.live === expected, 'events', {
+        timeout: UI_TIMEOUT_MS,
+      });
+      expect(await text('#live-mode')).toMatch(/^live: node events \+ refresh every/);
       const alpha = sim.state.node('alpha');
       if (!alpha) throw new Error('seeded node alpha missing');
       alpha.props['Aux/dashboard-test'] = 'event';
       sim.state.changed();
-      await page.waitForFunction((expected) => document.body.dataset.live === expected, 'events', {
-        timeout: UI_TIMEOUT_MS,
-      });
-      expect(await text('#live-mode')).toContain('node-modified alpha');
+      await page.waitForFunction(
+        () => document.getElementById('live-mode')?.textContent?.includes('node-modified alpha') === true,
+        undefined,
+        { timeout: UI_TIMEOUT_MS },
+      );
+      expect(await page.getAttribute('body', 'data-live')).toBe('events');
     });
 
     it('spawns a resource from a resource group and shows it', async () => {

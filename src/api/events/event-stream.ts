@@ -44,6 +44,11 @@ export interface EventStreamOptions {
    * the stream itself keeps going until `maxAttempts` is reached.
    */
   onDisconnect?: (error: LinstorError, failedAttempts: number) => void;
+  /**
+   * Called each time a connection is open and events can arrive: the first one and every reconnect
+   * (after `onResync`), as EventSource's `open` event. A throwing callback ends the stream with that error.
+   */
+  onOpen?: () => void;
   /** Sent as `Last-Event-ID` on the first request (resume support for servers that assign ids). */
   lastEventId?: string;
 }
@@ -156,17 +161,22 @@ export class EventStream<T> implements AsyncIterableIterator<T, undefined>, Asyn
         continue;
       }
 
+      let resync: ResyncInfo | undefined;
       if (connected && cause) {
         this.reconnectCount++;
         failures = 0;
-        try {
-          await this.options.onResync?.({ reconnects: this.reconnectCount, cause, lastEventId: this.lastId });
-        } catch (e) {
-          await body.cancel().catch(() => undefined);
-          throw e instanceof LinstorError
-            ? e
-            : new LinstorError(`The resync callback failed: ${describeError(e)}`, { cause: e });
-        }
+        resync = { reconnects: this.reconnectCount, cause, lastEventId: this.lastId };
+      }
+      try {
+        if (resync) await this.options.onResync?.(resync);
+        this.options.onOpen?.();
+      } catch (e) {
+        await body.cancel().catch(() => undefined);
+        throw e instanceof LinstorError
+          ? e
+          : new LinstorError(`The ${resync ? 'resync' : 'open'} callback failed: ${describeError(e)}`, {
+              cause: e,
+            });
       }
       connected = true;
 
