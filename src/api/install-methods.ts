@@ -1,4 +1,4 @@
-import { LinstorError } from '../core/errors';
+import { describeError, LinstorError } from '../core/errors';
 
 /** A method family as written in `src/api/methods/<family>.ts`: named functions taking `this`. */
 export type MethodFamily = Readonly<Record<string, (...args: never[]) => unknown>>;
@@ -75,7 +75,7 @@ export function installLazyMethods(
         (error: unknown) => {
           loading = undefined;
           throw new LinstorError(
-            `Cannot load the ${family.family} methods of linstor-api: ${(error as Error)?.message ?? error}`,
+            `Cannot load the ${family.family} methods of linstor-api: ${describeError(error)}`,
             { cause: error },
           );
         },
