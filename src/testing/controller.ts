@@ -7,13 +7,22 @@ import { operations } from '../../generated/operations';
 import { schemaValidators } from '../../generated/validators';
 import { stringifyJson } from '../core/lossless-json';
 import { BodyParseError, type ObjectShape, readBody, type Shape } from './body';
+import { authTokenRoutes } from './handlers/auth-tokens';
+import { backupRoutes } from './handlers/backups';
 import { cloneRoutes } from './handlers/clone';
+import { connectionRoutes } from './handlers/connections';
 import { controllerRoutes } from './handlers/controller';
+import { encryptionRoutes } from './handlers/encryption';
+import { externalFileRoutes } from './handlers/files';
 import { kvsRoutes } from './handlers/kvs';
 import { type NodeCreateOptions, nodeRoutes } from './handlers/nodes';
+import { physicalStorageRoutes } from './handlers/physical-storage';
+import { propertiesInfoRoutes } from './handlers/properties-info';
+import { remoteRoutes } from './handlers/remotes';
 import { resourceDefinitionRoutes } from './handlers/resource-definitions';
 import { resourceGroupRoutes } from './handlers/resource-groups';
 import { resourceRoutes } from './handlers/resources';
+import { scheduleRoutes } from './handlers/schedules';
 import { snapshotRoutes } from './handlers/snapshots';
 import { statsRoutes } from './handlers/stats';
 import { storagePoolRoutes } from './handlers/storage-pools';
@@ -134,6 +143,15 @@ export class SimulatedController {
       ...snapshotRoutes(),
       ...cloneRoutes(),
       ...statsRoutes(),
+      ...remoteRoutes(),
+      ...backupRoutes(),
+      ...scheduleRoutes(),
+      ...externalFileRoutes(),
+      ...connectionRoutes(),
+      ...encryptionRoutes(),
+      ...authTokenRoutes(),
+      ...physicalStorageRoutes(),
+      ...propertiesInfoRoutes(),
     );
     // Operations the project describes but the simulator does not implement answer "not implemented"
     // instead of pretending the path does not exist.
