@@ -58,7 +58,8 @@ export class Linstor extends LinstorCore {
   }
 }
 
-// The families: one import above, one line here and one entry in the list below each.
+// The families: a type import above and a line here each, plus an entry in lazy-families.ts (async
+// families) or in the installMethods list below (families with synchronous methods).
 export interface Linstor
   extends InstalledMethods<typeof connectionMethods>,
     InstalledMethods<typeof nodeMethods>,
