@@ -1,6 +1,8 @@
 // The simulated controller's state: plain records, keyed case-insensitively (upper-cased keys, display
 // names kept as given, like the controller's GenericName). Handlers mutate it synchronously.
 
+import type { BackupRecord, RemoteRecord, ScheduleBindingRecord, ScheduleRecord } from './remote-records';
+
 export type Props = Record<string, string>;
 
 export type NodeType = 'SATELLITE' | 'CONTROLLER' | 'COMBINED' | 'AUXILIARY';
@@ -267,6 +269,17 @@ export class SimulatorState {
   readonly resourceGroups = new Map<string, ResourceGroupRecord>();
   readonly keyValueStores = new Map<string, KvsRecord>();
   readonly errorReports: ErrorReportRecord[] = [];
+  // ---- remotes, schedules, backups (src/testing/remote-records.ts) ----
+  /** remotes of every kind, keyed by upper-cased name (one name space for S3, LINSTOR and EBS) */
+  readonly remotes = new Map<string, RemoteRecord>();
+  /** backup schedules, keyed by upper-cased name */
+  readonly schedules = new Map<string, ScheduleRecord>();
+  /** remote+schedule pairs enabled or disabled on the controller, a resource group or an RD */
+  readonly scheduleBindings: ScheduleBindingRecord[] = [];
+  /** backups on S3 remotes and shipments to LINSTOR remotes, in creation order */
+  readonly backups: BackupRecord[] = [];
+  /** when false, new backups stay queued (shipping) until finishQueuedBackups(); lets tests abort them */
+  backupsFinishImmediately = true;
   readonly controllerProps: Props = { ...FRESH_CONTROLLER_PROPS };
   /** log levels of GET/PUT /v1/controller/config */
   readonly logLevels: {
