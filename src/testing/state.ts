@@ -1,6 +1,8 @@
 // The simulated controller's state: plain records, keyed case-insensitively (upper-cased keys, display
 // names kept as given, like the controller's GenericName). Handlers mutate it synchronously.
 
+import type { NodeConnectionRecord, ResourceConnectionRecord } from './connection-records';
+
 import type { BackupRecord, RemoteRecord, ScheduleBindingRecord, ScheduleRecord } from './remote-records';
 
 export type Props = Record<string, string>;
@@ -269,6 +271,11 @@ export class SimulatorState {
   readonly resourceGroups = new Map<string, ResourceGroupRecord>();
   readonly keyValueStores = new Map<string, KvsRecord>();
   readonly errorReports: ErrorReportRecord[] = [];
+  // ---- node/resource connections, external files, encryption (connection-records.ts, handlers/files.ts, handlers/encryption.ts) ----
+  /** node connections, keyed by the two nodes' uuids (connection-records.ts pairKey) */
+  readonly nodeConnections = new Map<string, NodeConnectionRecord>();
+  /** resource connections (with DRBD Proxy state), keyed by the two resources' uuids */
+  readonly resourceConnections = new Map<string, ResourceConnectionRecord>();
   // ---- remotes, schedules, backups (src/testing/remote-records.ts) ----
   /** remotes of every kind, keyed by upper-cased name (one name space for S3, LINSTOR and EBS) */
   readonly remotes = new Map<string, RemoteRecord>();
