@@ -15,12 +15,13 @@ import {
   effectiveLayerStack,
   liveResources,
   makeDiskful,
+  normalizeLayerStack,
   propsSetEntry,
   reconcileTieBreaker,
   type VolumePlan,
 } from './ops';
 import { entry, fail, type RcEntry } from './rc';
-import { freeCapacity, isDiskless, poolKibFor } from './render';
+import { freeCapacity, isDiskless, isThin, poolKibFor } from './render';
 import {
   type AutoSelectFilter,
   key,
@@ -70,19 +71,20 @@ function holdsDiskful(state: SimulatorState, rdName: string, node: NodeRecord): 
   return r !== undefined && !isDiskless(r);
 }
 
-/** Every eligible (node, best pool) pair, ranked. */
-export function candidates(
-  state: SimulatorState,
-  rd: ResourceDefinitionRecord,
-  filter: AutoSelectFilter,
-  stack: readonly string[],
-): Candidate[] {
+/** The node and pool tests of a select filter, shared by placement and the size queries. */
+interface FilterChecks {
+  nodeOk(node: NodeRecord): boolean;
+  poolOk(pool: StoragePoolRecord): boolean;
+}
+
+/** Builds the filter's checks; `rdName` (the RD being placed) is avoided like not_place_with_rsc. */
+function filterChecks(state: SimulatorState, filter: AutoSelectFilter, rdName?: string): FilterChecks {
   // Empty lists mean "no restriction" (python-linstor sends storage_pool_list: [] for unset pools).
   const nonEmpty = (l: string[] | undefined) => (l && l.length > 0 ? l : undefined);
   const poolNames = nonEmpty(filter.storage_pool_list)?.map(key);
   const providers = nonEmpty(filter.provider_list)?.map((p) => p.toUpperCase());
   const nodeNames = nonEmpty(filter.node_name_list)?.map(key);
-  const avoid = [rd.name, ...(filter.not_place_with_rsc ?? [])];
+  const avoid = [...(rdName === undefined ? [] : [rdName]), ...(filter.not_place_with_rsc ?? [])];
   let avoidRe: RegExp | undefined;
   if (filter.not_place_with_rsc_regex) {
     try {
@@ -95,17 +97,42 @@ export function candidates(
     ? [...state.resourceDefinitions.values()].filter((r) => avoidRe.test(r.name)).map((r) => r.name)
     : [];
   const sameFixed = (filter.replicas_on_same ?? []).map(propCondition).filter((c) => c.v !== undefined);
+  return {
+    nodeOk: (node) =>
+      node.connectionStatus === 'ONLINE' &&
+      node.type !== 'CONTROLLER' &&
+      // Evacuating nodes take no new replicas.
+      !node.flags.includes('EVACUATE') &&
+      (!nodeNames || nodeNames.includes(key(node.name))) &&
+      ![...avoid, ...avoidByRegex].some((n) => holdsDiskful(state, n, node)) &&
+      !sameFixed.some((c) => node.props[c.k] !== c.v),
+    poolOk: (pool) =>
+      pool.providerKind !== 'DISKLESS' &&
+      (!poolNames || poolNames.includes(key(pool.name))) &&
+      (!providers || providers.includes(pool.providerKind)),
+  };
+}
+
+/** Larger free space first, then fewer resources, then node name. */
+const byRank = (a: Candidate, b: Candidate): number =>
+  freeCapacity(b.pool) - freeCapacity(a.pool) ||
+  a.node.resourceCount - b.node.resourceCount ||
+  (key(a.node.name) < key(b.node.name) ? -1 : 1);
+
+/** Every eligible (node, best pool) pair, ranked. */
+export function candidates(
+  state: SimulatorState,
+  rd: ResourceDefinitionRecord,
+  filter: AutoSelectFilter,
+  stack: readonly string[],
+): Candidate[] {
+  const checks = filterChecks(state, filter, rd.name);
   const out: Candidate[] = [];
   for (const node of state.nodes.values()) {
-    if (node.connectionStatus !== 'ONLINE' || node.type === 'CONTROLLER') continue;
-    if (nodeNames && !nodeNames.includes(key(node.name))) continue;
-    if ([...avoid, ...avoidByRegex].some((n) => holdsDiskful(state, n, node))) continue;
-    if (sameFixed.some((c) => node.props[c.k] !== c.v)) continue;
+    if (!checks.nodeOk(node)) continue;
     let best: Candidate | undefined;
     for (const pool of node.storagePools.values()) {
-      if (pool.providerKind === 'DISKLESS') continue;
-      if (poolNames && !poolNames.includes(key(pool.name))) continue;
-      if (providers && !providers.includes(pool.providerKind)) continue;
+      if (!checks.poolOk(pool)) continue;
       const needKib = neededKib(rd, pool, stack);
       if (freeCapacity(pool) < needKib) continue;
       if (
@@ -118,12 +145,7 @@ export function candidates(
     }
     if (best) out.push(best);
   }
-  return out.sort(
-    (a, b) =>
-      freeCapacity(b.pool) - freeCapacity(a.pool) ||
-      a.node.resourceCount - b.node.resourceCount ||
-      (key(a.node.name) < key(b.node.name) ? -1 : 1),
-  );
+  return out.sort(byRank);
 }
 
 /** Greedy selection honouring replicas_on_same / replicas_on_different against already placed nodes. */
@@ -345,8 +367,112 @@ export function placeUpToGroupCount(
   state: SimulatorState,
   rd: ResourceDefinitionRecord,
   rg: ResourceGroupRecord,
+  request: AutoSelectFilter = {},
 ): RcEntry[] {
+  const filter = mergeFilters(request, rg.selectFilter);
   const diskful = [...rd.resources.values()].filter((r) => !isDiskless(r)).length;
-  if ((rg.selectFilter.place_count ?? 0) <= diskful) return [];
-  return commitAutoplace(state, planAutoplace(state, rd, mergeFilters({}, rg.selectFilter)));
+  if ((filter.place_count ?? 0) <= diskful) return [];
+  return commitAutoplace(state, planAutoplace(state, rd, filter));
+}
+
+// ---- size queries (query-max-volume-size, query-size-info) ----
+
+/** Replica count of a query whose filter names none (the default group's place count). */
+const DEFAULT_PLACE_COUNT = 2;
+/** Peer slots assumed for DRBD metadata when no resource definition exists yet. */
+const DEFAULT_PEER_SLOTS = 7;
+/** Reported as the controller's default; the simulator never over-provisions thin pools. */
+export const DEFAULT_OVERSUBSCRIPTION_RATIO = 20;
+
+/** Largest usable size (KiB) whose allocation with `stack` fits into `freeKib` of a pool of this kind. */
+export function largestVolumeKib(
+  providerKind: string,
+  stack: readonly string[],
+  freeKib: number,
+  peerSlots = DEFAULT_PEER_SLOTS,
+): number {
+  const fits = (kib: number) => poolKibFor(providerKind, stack, kib, peerSlots) <= freeKib;
+  if (!fits(0)) return 0;
+  // The allocation grows with the size, so a binary search finds the boundary.
+  let lo = 0;
+  let hi = freeKib;
+  while (lo < hi) {
+    const mid = lo + Math.ceil((hi - lo) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** One storage pool name that can hold a query's replicas: where they go and the largest volume. */
+export interface SizeCandidate {
+  poolName: string;
+  chosen: Candidate[];
+  maxVolumeKib: number;
+  allThin: boolean;
+}
+
+function queryStack(filter: AutoSelectFilter): string[] {
+  const asked = filter.layer_stack;
+  return asked && asked.length > 0 ? normalizeLayerStack(asked).stack : ['DRBD', 'STORAGE'];
+}
+
+function queryPlaceCount(filter: AutoSelectFilter): number {
+  return Math.max(1, filter.place_count ?? DEFAULT_PLACE_COUNT);
+}
+
+/** Every (node, pool) pair a query's filter allows, unranked. */
+function eligiblePairs(state: SimulatorState, filter: AutoSelectFilter): Candidate[] {
+  const checks = filterChecks(state, filter);
+  const out: Candidate[] = [];
+  for (const node of state.sortedNodes()) {
+    if (!checks.nodeOk(node)) continue;
+    for (const pool of node.storagePools.values())
+      if (checks.poolOk(pool)) out.push({ node, pool, needKib: 0 });
+  }
+  return out;
+}
+
+/**
+ * Per storage pool name (sorted): the nodes the filter's place count would use (most free space
+ * first, replicas_on_same/different honoured) and the largest volume all of them hold. Pool names
+ * without enough eligible nodes are left out, as the controller does.
+ */
+export function sizeCandidates(state: SimulatorState, filter: AutoSelectFilter): SizeCandidate[] {
+  const stack = queryStack(filter);
+  const byPool = new Map<string, Candidate[]>();
+  for (const c of eligiblePairs(state, filter)) {
+    const list = byPool.get(key(c.pool.name)) ?? [];
+    list.push(c);
+    byPool.set(key(c.pool.name), list);
+  }
+  const out: SizeCandidate[] = [];
+  for (const poolKey of [...byPool.keys()].sort()) {
+    const chosen = select(
+      (byPool.get(poolKey) as Candidate[]).sort(byRank),
+      queryPlaceCount(filter),
+      [],
+      filter,
+    );
+    if (!chosen) continue;
+    out.push({
+      poolName: (chosen[0] as Candidate).pool.name,
+      chosen,
+      maxVolumeKib: Math.min(
+        ...chosen.map((c) => largestVolumeKib(c.pool.providerKind, stack, freeCapacity(c.pool))),
+      ),
+      allThin: chosen.every((c) => isThin(c.pool.providerKind)),
+    });
+  }
+  return out;
+}
+
+/** Where the next spawn with this filter would put its replicas (best pool per node); undefined if nowhere. */
+export function nextSpawnTargets(state: SimulatorState, filter: AutoSelectFilter): Candidate[] | undefined {
+  const best = new Map<string, Candidate>();
+  for (const c of eligiblePairs(state, filter)) {
+    const held = best.get(key(c.node.name));
+    if (!held || byRank(c, held) < 0) best.set(key(c.node.name), c);
+  }
+  return select([...best.values()].sort(byRank), queryPlaceCount(filter), [], filter);
 }

@@ -5,6 +5,8 @@ import type { NodeConnectionRecord, ResourceConnectionRecord } from './connectio
 
 import type { BackupRecord, RemoteRecord, ScheduleBindingRecord, ScheduleRecord } from './remote-records';
 
+import type { AuthTokenRecord } from './handlers/auth-tokens';
+
 export type Props = Record<string, string>;
 
 export type NodeType = 'SATELLITE' | 'CONTROLLER' | 'COMBINED' | 'AUXILIARY';
@@ -276,6 +278,13 @@ export class SimulatorState {
   readonly nodeConnections = new Map<string, NodeConnectionRecord>();
   /** resource connections (with DRBD Proxy state), keyed by the two resources' uuids */
   readonly resourceConnections = new Map<string, ResourceConnectionRecord>();
+  // ---- auth tokens, physical storage, satellite config (handlers/auth-tokens.ts, physical-storage.ts, nodes.ts) ----
+  /** auth tokens by id (revoked ones stay, with deletedAt set) */
+  readonly authTokens = new Map<number, AuthTokenRecord>();
+  /** device paths turned into pools by POST /v1/physical-storage/{node}, by upper-cased node name */
+  readonly usedPhysicalDevices = new Map<string, Set<string>>();
+  /** satellite log levels of /v1/nodes/{node}/config, by upper-cased node name (INFO when absent) */
+  readonly satelliteLogLevels = new Map<string, { level: string; level_linstor: string }>();
   // ---- remotes, schedules, backups (src/testing/remote-records.ts) ----
   /** remotes of every kind, keyed by upper-cased name (one name space for S3, LINSTOR and EBS) */
   readonly remotes = new Map<string, RemoteRecord>();

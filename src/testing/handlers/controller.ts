@@ -3,6 +3,7 @@ import {
   CREATED,
   DELETED,
   FAIL_INVLD_CONF,
+  FAIL_INVLD_DB_EXPORT_FILE,
   FAIL_INVLD_PROP,
   MASK_CRT,
   MASK_CTRL_CONF,
@@ -82,6 +83,52 @@ function setControllerProps(props: Record<string, string>, req: PropsModify): Rc
   return out;
 }
 
+/** A log level as the controller stores it (upper case, WARNING/ERR aliases); FAIL_INVLD_CONF otherwise. */
+export function logLevel(v: string): string {
+  const upper =
+    v.toUpperCase() === 'WARNING' ? 'WARN' : v.toUpperCase() === 'ERR' ? 'ERROR' : v.toUpperCase();
+  if (!['ERROR', 'WARN', 'INFO', 'DEBUG', 'TRACE'].includes(upper))
+    fail(FAIL_INVLD_CONF, `Invalid log level '${v}'`);
+  return upper;
+}
+
+const DatabaseBackupRequestShape: ObjectShape = {
+  cls: 'DatabaseBackupRequest',
+  fields: { backup_name: 'string' },
+};
+
+/** Where the controller would write a backup/export: absolute names as given, others under /var/lib/linstor. */
+function dbFilePath(name: string, suffix: string): string {
+  if (name.trim() === '' || name.split('/').includes('..')) {
+    fail(FAIL_INVLD_DB_EXPORT_FILE, `Invalid database file name '${name}'.`, {
+      correction: 'Give a plain file name or an absolute path without "..".',
+    });
+  }
+  const path = name.startsWith('/') ? name : `/var/lib/linstor/${name}`;
+  return path.endsWith(suffix) ? path : `${path}${suffix}`;
+}
+
+/**
+ * POST backup/db and database/export: the simulator has no database file, so nothing is written; the
+ * reply names the file a controller would have created.
+ */
+function dbFileRoute(template: string, what: 'backup' | 'export', suffix: string): Route {
+  return {
+    method: 'POST',
+    template,
+    success: 201,
+    parseErrorStatus: 400,
+    context: [MASK_CTRL_CONF, MASK_CRT],
+    handler: (ctx) => {
+      const body = ctx.body<{ backup_name?: string }>(DatabaseBackupRequestShape);
+      const path = dbFilePath(body.backup_name ?? '', suffix);
+      const message =
+        what === 'backup' ? `Database backup written to '${path}'.` : `Database exported to '${path}'.`;
+      return { entries: [entry(CREATED, message, { objRefs: { path } })] };
+    },
+  };
+}
+
 export const controllerRoutes: Route[] = [
   {
     method: 'GET',
@@ -144,20 +191,19 @@ export const controllerRoutes: Route[] = [
     context: [MASK_CTRL_CONF, MASK_MOD],
     handler: (ctx) => {
       const body = ctx.body<{ log?: Record<string, string> }>(ControllerConfigShape);
-      const levels = ['ERROR', 'WARN', 'INFO', 'DEBUG', 'TRACE'];
       const out: RcEntry[] = [];
       for (const field of ['level', 'level_linstor', 'level_global', 'level_linstor_global'] as const) {
         const v = body.log?.[field];
         if (v === undefined) continue;
-        const upper =
-          v.toUpperCase() === 'WARNING' ? 'WARN' : v.toUpperCase() === 'ERR' ? 'ERROR' : v.toUpperCase();
-        if (!levels.includes(upper)) fail(FAIL_INVLD_CONF, `Invalid log level '${v}'`);
+        const upper = logLevel(v);
         ctx.state.logLevels[field] = upper;
         out.push(entry(MODIFIED, `Log level '${field}' set to '${upper}'.`));
       }
       return { entries: out };
     },
   },
+  dbFileRoute('/v1/controller/backup/db', 'backup', '.zip'),
+  dbFileRoute('/v1/controller/database/export', 'export', '.json'),
   {
     method: 'GET',
     template: '/v1/error-reports',

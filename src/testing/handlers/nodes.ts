@@ -14,22 +14,27 @@ import {
   FAIL_MISSING_NETCOM,
   FAIL_NO_STLT_CONN_DEFINED,
   FAIL_NODE_HAS_USED_RSC,
+  FAIL_NOT_CONNECTED,
   FAIL_NOT_FOUND_NET_IF,
   FAIL_NOT_FOUND_NODE,
+  FAIL_STLT_DOES_NOT_SUPPORT_PROVIDER,
   MASK_CRT,
   MASK_DEL,
   MASK_MOD,
   MASK_NET_IF,
   MASK_NODE,
+  MASK_SUCCESS,
   MODIFIED,
   WARN_NOT_CONNECTED,
+  WARN_NOT_EVACUATING,
   WARN_NOT_FOUND,
 } from '../../../generated/constants';
-import { NetInterfaceShape, NodeCreateShape, NodeModifyShape } from '../body';
+import { NetInterfaceShape, NodeCreateShape, NodeModifyShape, type ObjectShape } from '../body';
 import { nodeNotFound, notConnectedDetails } from '../messages';
 import { hostNameCheck, isIpLiteral, NAME_LIMITS, nameCheck } from '../names';
 import { reconcileTieBreaker, removeResource } from '../ops';
-import { entry, fail, failBare, type RcEntry } from '../rc';
+import { commitAutoplace, mergeFilters, planAutoplace } from '../placement';
+import { entry, fail, failBare, type RcEntry, RcError } from '../rc';
 import { isDiskless, netInterfaceJson, nodeJson } from '../render';
 import type { Route, RouteContext } from '../router';
 import {
@@ -39,6 +44,8 @@ import {
   type NodeRecord,
   type NodeType,
   type Props,
+  type ResourceDefinitionRecord,
+  type ResourceRecord,
   type SimulatorState,
 } from '../state';
 import {
@@ -50,6 +57,7 @@ import {
   paginate,
   propsFilter,
 } from './common';
+import { logLevel } from './controller';
 
 const NODE_TYPES: NodeType[] = ['CONTROLLER', 'SATELLITE', 'COMBINED', 'AUXILIARY'];
 
@@ -241,8 +249,355 @@ function deleteNode(state: SimulatorState, name: string): RcEntry[] {
   ];
 }
 
+// ---- evacuate, restore, satellite config, EBS, drbd-reactorctl ----
+
+const NodeRestoreShape: ObjectShape = {
+  cls: 'NodeRestore',
+  fields: { delete_resources: 'bool', delete_snapshots: 'bool' },
+};
+const NodeEvacuateShape: ObjectShape = {
+  cls: 'NodeEvacuate',
+  fields: { target: ['string'], do_not_target: ['string'] },
+};
+const NodeCreateEbsShape: ObjectShape = {
+  cls: 'NodeCreateEbs',
+  fields: { name: 'string', ebs_remote_name: 'string' },
+};
+const SatelliteConfigShape: ObjectShape = {
+  cls: 'SatelliteConfig',
+  fields: {
+    config: { cls: 'ControllerConfigConfig', fields: { dir: 'string' } },
+    debug: { cls: 'ControllerConfigDebug', fields: { console_enabled: 'bool' } },
+    log: {
+      cls: 'SatelliteConfigLog',
+      fields: { print_stack_trace: 'bool', directory: 'string', level: 'string', level_linstor: 'string' },
+    },
+    stlt_override_node_name: 'string',
+    remote_spdk: 'bool',
+    ebs: 'bool',
+    special_satellite: 'bool',
+    drbd_keep_res_pattern: 'string',
+    net: { cls: 'SatelliteConfigNet', fields: { bind_address: 'string', port: 'int', com_type: 'string' } },
+  },
+};
+const ReactorExecShape: ObjectShape = {
+  cls: 'ReactorExecRequest',
+  fields: { nodes: ['string'], resource: 'string', wait: 'bool' },
+};
+const ReactorPluginShape: ObjectShape = {
+  cls: 'ReactorPluginRequest',
+  fields: { nodes: ['string'], config: 'string', now: 'bool' },
+};
+
+const OUT_OF_SERVICE_FLAGS = ['EVACUATE', 'EVICTED'];
+
+/**
+ * Moves one resource off an evacuating node: a replacement is autoplaced with the RD's group filter
+ * on the allowed nodes, then the old replica goes at once (the controller waits for the sync first).
+ * Resources in use stay, with a warning.
+ */
+function evacuateResource(
+  state: SimulatorState,
+  rd: ResourceDefinitionRecord,
+  rsc: ResourceRecord,
+  allowed: string[],
+): RcEntry[] {
+  if (rsc.inUse) {
+    return [
+      entry(WARN_NOT_EVACUATING, `Resource '${rd.name}' on node '${rsc.nodeName}' is in use and stays.`, {
+        correction: 'Make the resource secondary elsewhere, then evacuate the node again.',
+        objRefs: { RscDfn: rd.name, Node: rsc.nodeName },
+      }),
+    ];
+  }
+  const out: RcEntry[] = [];
+  if (!isDiskless(rsc)) {
+    const group = state.resourceGroup(rd.resourceGroup)?.selectFilter ?? {};
+    const filter = mergeFilters({ additional_place_count: 1, node_name_list: allowed }, group);
+    try {
+      out.push(...commitAutoplace(state, planAutoplace(state, rd, filter)));
+    } catch (e) {
+      if (!(e instanceof RcError)) throw e;
+      // No replacement: the replica stays so the data is not lost.
+      return e.entries;
+    }
+  }
+  out.push(
+    entry(MASK_SUCCESS | DELETED, `Resource '${rd.name}' moved away from node '${rsc.nodeName}'.`, {
+      objRefs: { RscDfn: rd.name, Node: rsc.nodeName },
+    }),
+    ...dropResource(state, rd, rsc, 'EVACUATE'),
+  );
+  return out;
+}
+
+/**
+ * Removes a resource the way the controller retires one: flagged first, so the tie-breaker rule
+ * already counts it as gone but does not pick its node for a new tie-breaker, then deleted.
+ */
+function dropResource(
+  state: SimulatorState,
+  rd: ResourceDefinitionRecord,
+  rsc: ResourceRecord,
+  flag: string,
+) {
+  rsc.flags.add(flag);
+  const entries = reconcileTieBreaker(state, rd);
+  removeResource(state, rd, rsc);
+  return entries;
+}
+
+function evacuate(
+  state: SimulatorState,
+  node: NodeRecord,
+  target?: string[],
+  doNotTarget?: string[],
+): RcEntry[] {
+  if (!node.flags.includes('EVACUATE')) node.flags.push('EVACUATE');
+  const wanted = target?.map(key);
+  const avoided = new Set((doNotTarget ?? []).map(key));
+  const allowed = state
+    .sortedNodes()
+    .filter((n) => n !== node && (!wanted || wanted.includes(key(n.name))) && !avoided.has(key(n.name)))
+    .map((n) => n.name);
+  const out: RcEntry[] = [
+    entry(MODIFIED, `Node '${node.name}' is being evacuated.`, {
+      details: `Node '${node.name}' UUID is: ${node.uuid}`,
+      objRefs: { Node: node.name },
+    }),
+  ];
+  if (allowed.length === 0) {
+    // python-linstor lets an empty target list through; nothing can move then.
+    return [...out, entry(WARN_NOT_EVACUATING, `No node is left to take the resources of '${node.name}'.`)];
+  }
+  for (const rd of state.sortedResourceDefinitions()) {
+    const rsc = rd.resources.get(key(node.name));
+    if (rsc) out.push(...evacuateResource(state, rd, rsc, allowed));
+  }
+  return out;
+}
+
+function restore(
+  state: SimulatorState,
+  node: NodeRecord,
+  body: { delete_resources?: boolean; delete_snapshots?: boolean },
+): RcEntry[] {
+  if (!node.flags.some((f) => OUT_OF_SERVICE_FLAGS.includes(f))) {
+    return [
+      entry(WARN_NOT_EVACUATING, `Node '${node.name}' is neither evicted nor being evacuated.`, {
+        details: 'Nothing to restore.',
+        objRefs: { Node: node.name },
+      }),
+    ];
+  }
+  node.flags = node.flags.filter((f) => !OUT_OF_SERVICE_FLAGS.includes(f));
+  const out: RcEntry[] = [];
+  for (const rd of state.sortedResourceDefinitions()) {
+    if (body.delete_snapshots) for (const snap of rd.snapshots.values()) snap.nodes.delete(key(node.name));
+    const rsc = rd.resources.get(key(node.name));
+    if (!rsc || !body.delete_resources) continue;
+    out.push(entry(MASK_SUCCESS | DELETED, `Resource '${rd.name}' on node '${node.name}' deleted.`));
+    out.push(...dropResource(state, rd, rsc, 'DELETE'));
+  }
+  return [
+    entry(MODIFIED, `Node '${node.name}' restored.`, {
+      details: `Node '${node.name}' UUID is: ${node.uuid}`,
+      objRefs: { Node: node.name },
+    }),
+    ...out,
+  ];
+}
+
+/** The node of the path, whose satellite must answer: the GET says 503 (as documented), the PUT fails with 500. */
+function onlineNode(ctx: RouteContext, status?: number): NodeRecord {
+  const node = nodeOf(ctx);
+  if (node.connectionStatus !== 'ONLINE') {
+    const e = entry(FAIL_NOT_CONNECTED, `No active connection to satellite '${node.name}'`, {
+      details: notConnectedDetails,
+      objRefs: { Node: node.name },
+    });
+    throw new RcError([e], status, status !== undefined);
+  }
+  return node;
+}
+
+function satelliteLevels(state: SimulatorState, node: NodeRecord) {
+  return state.satelliteLogLevels.get(key(node.name)) ?? { level: 'INFO', level_linstor: 'INFO' };
+}
+
+function satelliteConfigJson(state: SimulatorState, node: NodeRecord) {
+  return {
+    config: { dir: '/etc/linstor' },
+    debug: { console_enabled: false },
+    log: {
+      print_stack_trace: false,
+      directory: '/var/log/linstor-satellite',
+      ...satelliteLevels(state, node),
+    },
+    remote_spdk: false,
+    ebs: false,
+    special_satellite: false,
+    drbd_keep_res_pattern: '',
+    net: {
+      bind_address: '::',
+      port: [...node.netInterfaces.values()].find((n) => n.isActive)?.satellitePort ?? 3366,
+      com_type: 'PLAIN',
+    },
+  };
+}
+
+type ReactorAction = 'status' | 'evict' | 'disable' | 'enable' | 'restart';
+
+const PROMOTER_CONFIG = '/etc/drbd-reactor.d/linstor-promoter.toml';
+
+/** What drbd-reactorctl prints on one node; the simulator runs no drbd-reactor, so this is made up. */
+function reactorOutput(
+  state: SimulatorState,
+  node: NodeRecord,
+  action: ReactorAction,
+  arg: string | undefined,
+): { node: string; exit_code: number; stdout_utf8?: string; stderr_utf8?: string; active_node?: string } {
+  if (node.connectionStatus !== 'ONLINE') {
+    return {
+      node: node.name,
+      exit_code: 1,
+      stderr_utf8: `No active connection to satellite '${node.name}'\n`,
+    };
+  }
+  if (action !== 'status' && action !== 'evict') {
+    const past = action === 'disable' ? 'Disabled' : action === 'enable' ? 'Enabled' : 'Restarted';
+    return { node: node.name, exit_code: 0, stdout_utf8: `${past} ${arg ?? PROMOTER_CONFIG}\n` };
+  }
+  const rds = state
+    .sortedResourceDefinitions()
+    .filter((rd) => rd.resources.has(key(node.name)) && (arg === undefined || key(rd.name) === key(arg)));
+  if (arg !== undefined && rds.length === 0) {
+    return {
+      node: node.name,
+      exit_code: 1,
+      stderr_utf8: `No promoter configuration for resource '${arg}'\n`,
+    };
+  }
+  const activeOn = (rd: ResourceDefinitionRecord) =>
+    [...rd.resources.values()].find((r) => r.inUse)?.nodeName;
+  const lines = [`${PROMOTER_CONFIG}:`];
+  for (const rd of rds) {
+    const active = activeOn(rd);
+    if (action === 'evict' && active !== undefined && key(active) === key(node.name)) {
+      // Evicting stops the services here; the simulator does not start them on a peer.
+      state.setInUse(rd.name, node.name, false);
+      lines.push(`Resource '${rd.name}' evicted from this node.`);
+    } else {
+      lines.push(
+        `Promoter: resource '${rd.name}' is ${active === undefined ? 'not active on any node' : `active on '${active}'`}.`,
+      );
+    }
+  }
+  const result = { node: node.name, exit_code: 0, stdout_utf8: `${lines.join('\n')}\n` };
+  const single = rds.length === 1 ? activeOn(rds[0] as ResourceDefinitionRecord) : undefined;
+  return single === undefined ? result : { ...result, active_node: single };
+}
+
+function reactorRoute(action: ReactorAction): Route {
+  const plugin = action === 'disable' || action === 'enable' || action === 'restart';
+  return {
+    method: 'POST',
+    template: `/v1/nodes/exec/drbd-reactorctl/${action}`,
+    parseErrorStatus: 400,
+    handler: (ctx) => {
+      const body = ctx.body<{ nodes?: string[]; resource?: string; config?: string }>(
+        plugin ? ReactorPluginShape : ReactorExecShape,
+      );
+      const nodes = (body.nodes ?? []).map((n) => ctx.state.node(n) ?? nodeNotFound(n));
+      return json(
+        nodes.map((n) => reactorOutput(ctx.state, n, action, plugin ? body.config : body.resource)),
+      );
+    },
+  };
+}
+
+function nodeExtraRoutes(): Route[] {
+  return [
+    {
+      method: 'PUT',
+      template: '/v1/nodes/{node}/evacuate',
+      context: [MASK_NODE, MASK_MOD],
+      handler: (ctx) => {
+        const node = nodeOf(ctx);
+        const body =
+          ctx.optionalBody<{ target?: string[]; do_not_target?: string[] }>(NodeEvacuateShape) ?? {};
+        return { entries: evacuate(ctx.state, node, body.target, body.do_not_target) };
+      },
+    },
+    {
+      method: 'PUT',
+      template: '/v1/nodes/{node}/restore',
+      context: [MASK_NODE, MASK_MOD],
+      handler: (ctx) => {
+        const node = nodeOf(ctx);
+        const body = ctx.optionalBody<{ delete_resources?: boolean; delete_snapshots?: boolean }>(
+          NodeRestoreShape,
+        );
+        return { entries: restore(ctx.state, node, body ?? {}) };
+      },
+    },
+    {
+      method: 'GET',
+      template: '/v1/nodes/{node}/config',
+      handler: (ctx) => json(satelliteConfigJson(ctx.state, onlineNode(ctx, 503))),
+    },
+    {
+      method: 'PUT',
+      template: '/v1/nodes/{node}/config',
+      context: [MASK_NODE, MASK_MOD],
+      handler: (ctx) => {
+        const node = onlineNode(ctx);
+        const body = ctx.body<{ log?: { level?: string; level_linstor?: string } }>(SatelliteConfigShape);
+        const levels = { ...satelliteLevels(ctx.state, node) };
+        const out: RcEntry[] = [];
+        for (const field of ['level', 'level_linstor'] as const) {
+          const v = body.log?.[field];
+          if (v === undefined) continue;
+          levels[field] = logLevel(v);
+          out.push(
+            entry(MODIFIED, `Log level '${field}' of satellite '${node.name}' set to '${levels[field]}'.`),
+          );
+        }
+        ctx.state.satelliteLogLevels.set(key(node.name), levels);
+        return { entries: out };
+      },
+    },
+    {
+      method: 'POST',
+      template: '/v1/nodes/ebs',
+      success: 201,
+      parseErrorStatus: 400,
+      context: [MASK_NODE, MASK_CRT],
+      handler: (ctx) => {
+        const body = ctx.body<{ name?: string; ebs_remote_name?: string }>(NodeCreateEbsShape);
+        const name = body.name ?? '';
+        const bad = hostNameCheck(name);
+        if (bad) fail(FAIL_INVLD_NODE_NAME, `The given node name '${name}' is invalid.`, { cause: bad });
+        if (ctx.state.node(name)) {
+          fail(FAIL_EXISTS_NODE, `Registration of node '${name}' failed.`, {
+            cause: `A node with the specified name '${name}' already exists.`,
+            objRefs: { Node: name },
+          });
+        }
+        // EBS volumes live in AWS; the simulator has no EBS provider to back such a node with.
+        fail(FAIL_STLT_DOES_NOT_SUPPORT_PROVIDER, `Registration of EBS node '${name}' failed.`, {
+          cause: 'The simulated controller does not simulate EBS storage (provider EBS_TARGET).',
+          objRefs: { Node: name, Remote: body.ebs_remote_name ?? '' },
+        });
+      },
+    },
+    ...(['status', 'evict', 'disable', 'enable', 'restart'] as const).map(reactorRoute),
+  ];
+}
+
 export function nodeRoutes(opts: () => NodeCreateOptions): Route[] {
   return [
+    ...nodeExtraRoutes(),
     {
       method: 'GET',
       template: '/v1/nodes',

@@ -12,9 +12,11 @@ import {
   FAIL_INVLD_STOR_POOL_NAME,
   FAIL_INVLD_VLM_NR,
   FAIL_INVLD_VLM_SIZES,
+  FAIL_NOT_ENOUGH_NODES,
   FAIL_NOT_FOUND_RSC_GRP,
   FAIL_NOT_FOUND_VLM_GRP,
   INFO_NO_RSC_SPAWNED,
+  INFO_NOOP,
   MASK_CRT,
   MASK_DEL,
   MASK_INFO,
@@ -26,6 +28,8 @@ import {
   WARN_NOT_FOUND,
 } from '../../../generated/constants';
 import {
+  AutoSelectFilterShape,
+  type ObjectShape,
   ResourceGroupModifyShape,
   ResourceGroupShape,
   ResourceGroupSpawnShape,
@@ -35,9 +39,17 @@ import {
 import { rscGrpNotFound } from '../messages';
 import { NAME_LIMITS, nameCheck } from '../names';
 import { normalizeLayerStack } from '../ops';
-import { commitAutoplace, mergeFilters, placeUpToGroupCount, planAutoplace } from '../placement';
-import { entry, fail, failBare, type RcEntry } from '../rc';
-import { resourceGroupJson, volumeGroupJson } from '../render';
+import {
+  commitAutoplace,
+  DEFAULT_OVERSUBSCRIPTION_RATIO,
+  mergeFilters,
+  nextSpawnTargets,
+  placeUpToGroupCount,
+  planAutoplace,
+  sizeCandidates,
+} from '../placement';
+import { entry, fail, failBare, type RcEntry, RcError, toJson } from '../rc';
+import { freeCapacity, type Json, resourceGroupJson, volumeGroupJson } from '../render';
 import type { Route, RouteContext } from '../router';
 import {
   type AutoSelectFilter,
@@ -228,6 +240,95 @@ function spawn(state: SimulatorState, rg: ResourceGroupRecord, body: SpawnBody):
   return out;
 }
 
+// ---- size queries and adjust ----
+
+const QuerySizeInfoRequestShape: ObjectShape = {
+  cls: 'QuerySizeInfoRequest',
+  fields: { select_filter: AutoSelectFilterShape, ignore_cache_older_than_sec: 'int' },
+};
+const QueryAllSizeInfoRequestShape: ObjectShape = {
+  ...QuerySizeInfoRequestShape,
+  cls: 'QueryAllSizeInfoRequest',
+};
+const ResourceGroupAdjustShape: ObjectShape = {
+  cls: 'ResourceGroupAdjust',
+  fields: { select_filter: AutoSelectFilterShape, snap_names: ['string'], copy_all_snaps: 'bool' },
+};
+
+const R = DEFAULT_OVERSUBSCRIPTION_RATIO;
+
+/** MaxVolumeSizes for a filter (already merged with the group's); FAIL_NOT_ENOUGH_NODES when no pool fits. */
+export function maxVolumeSizesJson(state: SimulatorState, filter: AutoSelectFilter): Json {
+  const found = sizeCandidates(state, filter);
+  if (found.length === 0) {
+    fail(FAIL_NOT_ENOUGH_NODES, 'Not enough available nodes', {
+      details: `No storage pool is deployed on ${filter.place_count ?? 2} online nodes that match the filter.`,
+    });
+  }
+  return {
+    candidates: found.map((c) => ({
+      storage_pool: c.poolName,
+      max_volume_size_kib: c.maxVolumeKib,
+      node_names: c.chosen.map((x) => x.node.name),
+      all_thin: c.allThin,
+    })),
+    default_max_oversubscription_ratio: R,
+  };
+}
+
+/** QuerySizeInfoResponse: the best pool's limits and where the next spawn would go; problems as reports. */
+function querySizeInfoJson(state: SimulatorState, filter: AutoSelectFilter): Json {
+  const best = sizeCandidates(state, filter).sort((a, b) => b.maxVolumeKib - a.maxVolumeKib)[0];
+  const next = nextSpawnTargets(state, filter) ?? [];
+  const spaceInfo: Json = {
+    max_vlm_size_in_kib: best?.maxVolumeKib ?? 0,
+    available_size_in_kib: best ? Math.min(...best.chosen.map((c) => freeCapacity(c.pool))) : 0,
+    capacity_in_kib: best ? Math.min(...best.chosen.map((c) => c.pool.totalCapacity)) : 0,
+    default_max_oversubscription_ratio: R,
+    max_oversubscription_ratio: R,
+    max_free_capacity_oversubscription_ratio: R,
+    max_total_capacity_oversubscription_ratio: R,
+    next_spawn_result: next.map((c) => ({
+      node_name: c.node.name,
+      stor_pool_name: c.pool.name,
+      stor_pool_oversubscription_ratio: R,
+      stor_pool_free_capacity_oversubscription_ratio: R,
+      stor_pool_total_capacity_oversubscription_ratio: R,
+    })),
+  };
+  const reports =
+    best === undefined
+      ? [
+          toJson(
+            entry(FAIL_NOT_ENOUGH_NODES | MASK_RSC_GRP, 'Not enough available nodes', {
+              details: `No storage pool is deployed on ${filter.place_count ?? 2} online nodes that match the filter.`,
+            }),
+          ),
+        ]
+      : [];
+  return { space_info: spaceInfo, reports };
+}
+
+/**
+ * Adjust: places the missing replicas of each RD of the group (the existing autoplacer); a failure of
+ * one RD is reported and the others still run. Surplus replicas are left alone.
+ */
+function adjustGroup(state: SimulatorState, rg: ResourceGroupRecord, request: AutoSelectFilter): RcEntry[] {
+  const out: RcEntry[] = [];
+  for (const rd of rdsOfGroup(state, rg)) {
+    try {
+      out.push(...placeUpToGroupCount(state, rd, rg, request));
+    } catch (e) {
+      if (!(e instanceof RcError)) throw e;
+      out.push(...e.entries);
+    }
+  }
+  return out;
+}
+
+const nothingToAdjust = (what: string): RcEntry =>
+  entry(INFO_NOOP, `${what}: every resource definition already has its replicas; nothing to adjust.`);
+
 export function resourceGroupRoutes(): Route[] {
   const RG = '/v1/resource-groups';
   return [
@@ -351,6 +452,72 @@ export function resourceGroupRoutes(): Route[] {
       handler: (ctx) => {
         const body = ctx.body<SpawnBody>(ResourceGroupSpawnShape);
         return { entries: spawn(ctx.state, rgOf(ctx), body) };
+      },
+    },
+    // ---- size queries and adjust ----
+    {
+      // Unreachable for now: SimulatedController answers every OPTIONS request as a CORS preflight
+      // before routing. Kept so the operation is served once the dispatcher routes OPTIONS with a body.
+      method: 'OPTIONS',
+      template: '/v1/query-max-volume-size',
+      parseErrorStatus: 400,
+      handler: (ctx) => {
+        const filter = ctx.optionalBody<AutoSelectFilter>(AutoSelectFilterShape) ?? {};
+        return json(maxVolumeSizesJson(ctx.state, mergeFilters(filter, {})));
+      },
+    },
+    {
+      method: 'GET',
+      template: `${RG}/{resource_group}/query-max-volume-size`,
+      handler: (ctx) => json(maxVolumeSizesJson(ctx.state, mergeFilters({}, rgOf(ctx).selectFilter))),
+    },
+    {
+      method: 'POST',
+      template: `${RG}/{resource_group}/query-size-info`,
+      parseErrorStatus: 400,
+      handler: (ctx) => {
+        const rg = rgOf(ctx);
+        const body = ctx.optionalBody<{ select_filter?: AutoSelectFilter }>(QuerySizeInfoRequestShape) ?? {};
+        return json(querySizeInfoJson(ctx.state, mergeFilters(body.select_filter ?? {}, rg.selectFilter)));
+      },
+    },
+    {
+      method: 'POST',
+      template: '/v1/queries/resource-groups/query-all-size-info',
+      parseErrorStatus: 400,
+      handler: (ctx) => {
+        const body =
+          ctx.optionalBody<{ select_filter?: AutoSelectFilter }>(QueryAllSizeInfoRequestShape) ?? {};
+        const result: Record<string, Json> = {};
+        for (const rg of sortByKey([...ctx.state.resourceGroups.values()], (g) => g.name)) {
+          result[rg.name] = querySizeInfoJson(
+            ctx.state,
+            mergeFilters(body.select_filter ?? {}, rg.selectFilter),
+          );
+        }
+        return json({ result, reports: [] });
+      },
+    },
+    {
+      method: 'POST',
+      template: `${RG}/{resource_group}/adjust`,
+      context: [MASK_RSC_GRP, MASK_MOD],
+      handler: (ctx) => {
+        const rg = rgOf(ctx);
+        const body = ctx.optionalBody<{ select_filter?: AutoSelectFilter }>(ResourceGroupAdjustShape) ?? {};
+        const out = adjustGroup(ctx.state, rg, body.select_filter ?? {});
+        return { entries: out.length > 0 ? out : [nothingToAdjust(`Resource group '${rg.name}'`)] };
+      },
+    },
+    {
+      method: 'POST',
+      template: `${RG}/adjustall`,
+      context: [MASK_RSC_GRP, MASK_MOD],
+      handler: (ctx) => {
+        const body = ctx.optionalBody<{ select_filter?: AutoSelectFilter }>(ResourceGroupAdjustShape) ?? {};
+        const groups = sortByKey([...ctx.state.resourceGroups.values()], (g) => g.name);
+        const out = groups.flatMap((rg) => adjustGroup(ctx.state, rg, body.select_filter ?? {}));
+        return { entries: out.length > 0 ? out : [nothingToAdjust('All resource groups')] };
       },
     },
     // ---- volume groups ----
