@@ -2,6 +2,7 @@
 // names kept as given, like the controller's GenericName). Handlers mutate it synchronously.
 
 import type { NodeConnectionRecord, ResourceConnectionRecord } from './connection-records';
+import type { ExternalFileRecord } from './external-files';
 
 import type { BackupRecord, RemoteRecord, ScheduleBindingRecord, ScheduleRecord } from './remote-records';
 
@@ -278,6 +279,8 @@ export class SimulatorState {
   readonly nodeConnections = new Map<string, NodeConnectionRecord>();
   /** resource connections (with DRBD Proxy state), keyed by the two resources' uuids */
   readonly resourceConnections = new Map<string, ResourceConnectionRecord>();
+  /** external files by path (case-sensitive, as on the nodes; external-files.ts) */
+  readonly externalFiles = new Map<string, ExternalFileRecord>();
   // ---- auth tokens, physical storage, satellite config (handlers/auth-tokens.ts, physical-storage.ts, nodes.ts) ----
   /** auth tokens by id (revoked ones stay, with deletedAt set) */
   readonly authTokens = new Map<number, AuthTokenRecord>();
