@@ -100,6 +100,8 @@ export interface BackupRecord {
   targetKind: 's3' | 'linstor';
   /** the LINSTOR-remote shipment's destination resource */
   dstRscName?: string;
+  /** why the backup failed (set by abort) */
+  failMessages?: string;
 }
 
 // ---- names ----
@@ -254,3 +256,115 @@ export const BackupScheduleShape: ObjectShape = {
     force_mv_rsc_grp: 'bool',
   },
 };
+
+export const BackupCreateShape: ObjectShape = {
+  cls: 'BackupCreate',
+  fields: {
+    rsc_name: 'string',
+    node_name: 'string',
+    snap_name: 'string',
+    incremental: 'bool',
+    dst_snap_name: 'string',
+  },
+};
+
+export const BackupRestoreShape: ObjectShape = {
+  cls: 'BackupRestore',
+  fields: {
+    src_rsc_name: 'string',
+    src_snap_name: 'string',
+    last_backup: 'string',
+    stor_pool_map: 'props',
+    target_rsc_name: 'string',
+    passphrase: 'string',
+    node_name: 'string',
+    download_only: 'bool',
+    force_restore: 'bool',
+    dst_rsc_grp: 'string',
+    force_mv_rsc_grp: 'bool',
+  },
+};
+
+export const BackupInfoRequestShape: ObjectShape = {
+  cls: 'BackupInfoRequest',
+  fields: {
+    src_rsc_name: 'string',
+    src_snap_name: 'string',
+    last_backup: 'string',
+    stor_pool_map: 'props',
+    node_name: 'string',
+  },
+};
+
+export const BackupAbortShape: ObjectShape = {
+  cls: 'BackupAbort',
+  fields: { rsc_name: 'string', restore: 'bool', create: 'bool', snapshot: 'string' },
+};
+
+export const BackupShipShape: ObjectShape = {
+  cls: 'BackupShip',
+  fields: {
+    src_node_name: 'string',
+    src_rsc_name: 'string',
+    dst_rsc_name: 'string',
+    dst_node_name: 'string',
+    dst_net_if_name: 'string',
+    dst_stor_pool: 'string',
+    stor_pool_rename: 'props',
+    download_only: 'bool',
+    force_restore: 'bool',
+    allow_incremental: 'bool',
+    dst_rsc_grp: 'string',
+    force_mv_rsc_grp: 'bool',
+    src_snap_name: 'string',
+    dst_snap_name: 'string',
+  },
+};
+
+// ---- backups ----
+
+/** Whether a backup's shipment is still queued (created while `backupsFinishImmediately` was false). */
+export const isQueued = (b: BackupRecord): boolean => b.finishedTimestamp === undefined;
+
+/** Finishes every queued shipment now (what the satellites would report later). */
+export function finishQueuedBackups(state: SimulatorState): void {
+  for (const b of state.backups) if (isQueued(b)) b.finishedTimestamp = state.now();
+  state.changed();
+}
+
+/** The S3 object key of one volume of a backup. */
+export const volumeKey = (b: BackupRecord, vlmNr: number): string =>
+  `${b.rscName}_${String(vlmNr).padStart(5, '0')}_${b.snapName}`;
+
+export const metaKey = (b: BackupRecord): string => `${b.rscName}_${b.snapName}.meta`;
+
+const iso = (ms: number | undefined): string | undefined =>
+  ms === undefined ? undefined : new Date(ms).toISOString();
+
+export function backupJson(b: BackupRecord): Json {
+  const queued = isQueued(b);
+  return compact({
+    id: b.id,
+    start_time: iso(b.startTimestamp),
+    start_timestamp: b.startTimestamp,
+    finished_time: iso(b.finishedTimestamp),
+    finished_timestamp: b.finishedTimestamp,
+    origin_rsc: b.rscName,
+    origin_snap: b.snapName,
+    origin_node: b.nodeName,
+    fail_messages: b.failMessages,
+    vlms: b.volumes.map((v) =>
+      compact({
+        vlm_nr: v.number,
+        finished_time: iso(b.finishedTimestamp),
+        finished_timestamp: b.finishedTimestamp,
+        s3: { key: volumeKey(b, v.number) },
+      }),
+    ),
+    success: queued ? undefined : b.success,
+    shipping: queued,
+    restorable: !queued && b.success,
+    s3: { meta_name: metaKey(b) },
+    based_on_id: b.basedOnId,
+  });
+}
