@@ -3,6 +3,7 @@
 
 import type { NodeConnectionRecord, ResourceConnectionRecord } from './connection-records';
 import type { ExternalFileRecord } from './external-files';
+import type { EncryptionRecord } from './encryption-records';
 
 import type { BackupRecord, RemoteRecord, ScheduleBindingRecord, ScheduleRecord } from './remote-records';
 
@@ -281,6 +282,8 @@ export class SimulatorState {
   readonly resourceConnections = new Map<string, ResourceConnectionRecord>();
   /** external files by path (case-sensitive, as on the nodes; external-files.ts) */
   readonly externalFiles = new Map<string, ExternalFileRecord>();
+  /** master passphrase state and volume passphrases (encryption-records.ts; never sent in replies) */
+  readonly encryption: EncryptionRecord = { unlocked: false, volumePassphrases: new Map() };
   // ---- auth tokens, physical storage, satellite config (handlers/auth-tokens.ts, physical-storage.ts, nodes.ts) ----
   /** auth tokens by id (revoked ones stay, with deletedAt set) */
   readonly authTokens = new Map<number, AuthTokenRecord>();
