@@ -45,7 +45,7 @@ async function sdk(url: string, fn: (lin: Linstor) => Promise<void>): Promise<vo
 
 describe('remotes', () => {
   test('create, list (secrets never returned), modify and delete each kind through the SDK', async () => {
-    await withSim({}, async (sim) => {
+    await withSim({}, async (sim, client) => {
       await sdk(sim.url, async (lin) => {
         const created = await lin.remoteCreateS3(s3);
         expect(created[0]?.retCode).toBe(MASK_REMOTE | MASK_CRT | CREATED);
@@ -80,6 +80,10 @@ describe('remotes', () => {
         expect(wire).not.toContain('very-secret');
         expect(wire).not.toContain('AKIA');
         expect(wire).not.toContain('"pw"');
+        const raw = (await client.get('/v1/remotes')).text;
+        for (const secret of ['very-secret', 'AKIA', '"pw"', 'access_key', 'secret_key', 'passphrase']) {
+          expect(raw).not.toContain(secret);
+        }
 
         const mod = await lin.remoteModifyS3({ remoteName: 'BUCKET1', region: 'eu-2', secretKey: 'new' });
         expect(mod[0]?.retCode).toBe(MASK_REMOTE | MASK_MOD | MODIFIED);
