@@ -278,6 +278,13 @@ describe('DRBD Proxy', () => {
       expect(code(rcs(bad)[0] as { ret_code: bigint })).toBe(
         FAIL_INVLD_DRBD_PROXY_COMPRESSION_TYPE | MASK_RSC_DFN | MASK_MOD,
       );
+      const untyped = await client.put('/v1/resource-definitions/r1/drbd-proxy', {
+        compression_props: { a: '1' },
+      });
+      expect(code(rcs(untyped)[0] as { ret_code: bigint })).toBe(
+        FAIL_INVLD_REQUEST | MASK_RSC_DFN | MASK_MOD,
+      );
+      expect(sim.state.resourceDefinition('r1')?.props['DrbdProxy/CompressionType']).toBe('lz4');
     });
   });
 });

@@ -2,7 +2,9 @@
 // (the controller loads or creates them) and listed once they exist; their records live in
 // connection-records.ts. DRBD Proxy is the LOCAL_DRBD_PROXY flag of a resource connection plus one
 // proxy port per side, taken from that node's TCP port range (7000-7999, as DRBD ports are) unless
-// the request names the ports.
+// the request names the ports. PUT drbd-proxy keeps its options on the resource definition: options
+// under DrbdOptions/Proxy/, the compression type as DrbdProxy/CompressionType and its settings under
+// DrbdOptions/ProxyCompression/.
 import {
   FAIL_INVLD_DRBD_PROXY_COMPRESSION_TYPE,
   FAIL_INVLD_LAYER_STACK,
@@ -247,6 +249,11 @@ function drbdProxyRoutes(): Route[] {
         const overrides: Props = {};
         for (const [k, v] of Object.entries(body.override_props ?? {})) overrides[inNs(k)] = v;
         const type = body.compression_type;
+        if (type === undefined && body.compression_props !== undefined) {
+          fail(FAIL_INVLD_REQUEST, 'Compression settings need the compression type they belong to.', {
+            correction: 'Send compression_type together with compression_props.',
+          });
+        }
         if (type !== undefined) {
           if (!COMPRESSION_TYPES.includes(type.toLowerCase())) {
             fail(FAIL_INVLD_DRBD_PROXY_COMPRESSION_TYPE, `Invalid DRBD Proxy compression type '${type}'.`, {
@@ -254,15 +261,18 @@ function drbdProxyRoutes(): Route[] {
             });
           }
           overrides[PROXY_COMPRESSION_TYPE_KEY] = type.toLowerCase();
-          // A new compression type brings its own settings: the old ones go.
-          for (const k of Object.keys(rd.props)) if (k.startsWith(PROXY_COMPRESSION_NS)) delete rd.props[k];
           for (const [k, v] of Object.entries(body.compression_props ?? {})) {
             overrides[`${PROXY_COMPRESSION_NS}${k}`] = v;
           }
         }
         const out = modifyProps(
           rd.props,
-          { override_props: overrides, delete_props: (body.delete_props ?? []).map(inNs) },
+          {
+            override_props: overrides,
+            delete_props: (body.delete_props ?? []).map(inNs),
+            // A compression type brings its own settings: those of the previous type go.
+            delete_namespaces: type === undefined ? [] : [PROXY_COMPRESSION_NS],
+          },
           MASK_RSC_DFN,
         );
         out.push(entry(MODIFIED, `DRBD Proxy options of resource definition '${rd.name}' modified.`));
