@@ -205,3 +205,134 @@ test('database backup and export answer 201 naming the file; bad names fail', as
     });
   });
 });
+
+// ---- physical storage and the space report ----
+
+test('physical storage: deterministic unused devices per online node, grouped by size and rotation', async () => {
+  await withSim({ seed: { nodes: 3 } }, async (sim, client) => {
+    sim.state.setNodeOnline('node3', false);
+    await connected(sim.url, async (lin) => {
+      const list = await lin.physicalStorageList();
+      const groups = list?.physicalDevices ?? [];
+      expect(groups.length).toBeGreaterThan(0);
+      const perNode = new Map<string, string[]>();
+      for (const g of groups) {
+        for (const [node, devs] of Object.entries(g.nodes)) {
+          perNode.set(node, [...(perNode.get(node) ?? []), ...devs.map((d) => `${d.device}:${g.size}`)]);
+        }
+      }
+      expect([...perNode.keys()].sort()).toEqual(['node1', 'node2']);
+      expect(
+        perNode
+          .get('node1')
+          ?.map((d) => d.split(':')[0])
+          .sort(),
+      ).toEqual(['/dev/nvme0n1', '/dev/sdb', '/dev/sdc']);
+      // Same names, same devices: a second simulator reports the same list.
+      await withSim({ seed: { nodes: 2 } }, async (_other, otherClient) => {
+        expect((await otherClient.get('/v1/physical-storage')).text).toBe(
+          (await client.get('/v1/physical-storage')).text,
+        );
+      });
+    });
+    const one = await client.get('/v1/physical-storage/node1');
+    expect(
+      (one.body as { device: string; rotational: boolean }[]).map((d) => [d.device, d.rotational]),
+    ).toEqual([
+      ['/dev/sdb', true],
+      ['/dev/sdc', true],
+      ['/dev/nvme0n1', false],
+    ]);
+    expect((await client.get('/v1/physical-storage/node3')).status).toBe(500);
+    expect((await client.get('/v1/physical-storage/ghost')).status).toBe(404);
+  });
+});
+
+test('create-device-pool uses the devices up and registers the storage pool with their capacity', async () => {
+  await withSim({ seed: { nodes: 2 } }, async (sim, client) => {
+    await connected(sim.url, async (lin) => {
+      const devs = (await client.get('/v1/physical-storage/node1')).body as {
+        device: string;
+        size: number;
+      }[];
+      const sdb = devs.find((d) => d.device === '/dev/sdb')?.size as number;
+      const sdc = devs.find((d) => d.device === '/dev/sdc')?.size as number;
+      const replies = await lin.physicalStorageCreateDevicePool({
+        nodeName: 'node1',
+        providerKind: 'LVM_THIN',
+        devicePaths: ['/dev/sdb', '/dev/sdc'],
+        poolName: 'vg_fast',
+        storagePoolName: 'fast',
+        storagePoolProps: { 'Aux/tier': 'gold' },
+      });
+      expect(replies.some((r) => r.isError())).toBe(false);
+      expect(replies[0]?.message).toBe("Thin pool 'vg_fast/thinpool' created on node 'node1'.");
+      const pool = sim.state.storagePool('node1', 'fast');
+      expect(pool?.providerKind).toBe('LVM_THIN');
+      expect(pool?.totalCapacity).toBe((sdb + sdc) / 1024);
+      expect(pool?.props).toEqual({ 'Aux/tier': 'gold', 'StorDriver/StorPoolName': 'vg_fast/thinpool' });
+      const left = (await client.get('/v1/physical-storage/node1')).body as { device: string }[];
+      expect(left.map((d) => d.device)).toEqual(['/dev/nvme0n1']);
+
+      // Used or unknown devices, bad providers and a taken pool name change nothing.
+      const again = await lin.physicalStorageCreateDevicePool({
+        nodeName: 'node1',
+        providerKind: 'LVM',
+        devicePaths: ['/dev/sdb'],
+        poolName: 'vg2',
+      });
+      expect(again[0]?.isError()).toBe(true);
+      const file = await lin.physicalStorageCreateDevicePool({
+        nodeName: 'node1',
+        providerKind: 'FILE',
+        devicePaths: ['/dev/nvme0n1'],
+        poolName: 'x',
+      });
+      expect(file[0]?.isError()).toBe(true);
+      const dupPool = await lin.physicalStorageCreateDevicePool({
+        nodeName: 'node1',
+        providerKind: 'ZFS',
+        devicePaths: ['/dev/nvme0n1'],
+        storagePoolName: 'fast',
+      });
+      expect(dupPool[0]?.isError()).toBe(true);
+      expect(((await client.get('/v1/physical-storage/node1')).body as unknown[]).length).toBe(1);
+
+      // Without a storage pool only the zpool is built; its name comes from pool_name.
+      const bare = await lin.physicalStorageCreateDevicePool({
+        nodeName: 'node2',
+        providerKind: 'ZFS',
+        devicePaths: ['/dev/nvme0n1'],
+        poolName: 'tank',
+      });
+      expect(bare.map((r) => r.message)).toEqual(["Zpool 'tank' created on node 'node2'."]);
+      const noName = await lin.physicalStorageCreateDevicePool({
+        nodeName: 'node2',
+        providerKind: 'LVM',
+        devicePaths: ['/dev/sdb'],
+      });
+      expect(noName[0]?.isError()).toBe(true);
+    });
+  });
+});
+
+test('space report lists every diskful pool with its allocation and the totals', async () => {
+  await withSim(
+    { seed: { nodes: 2, resources: [{ name: 'r1', placeCount: 2 }] }, now: () => 0 },
+    async (sim) => {
+      await connected(sim.url, async (lin) => {
+        const [report] = await lin.spaceReportingQuery();
+        const text = (report as { report?: string }).report ?? '';
+        expect(text.split('\n')[0]).toBe(
+          'Space report of the simulated LINSTOR cluster, 1970-01-01T00:00:00.000Z',
+        );
+        const used = sim.state.storagePool('node1', 'DfltStorPool')?.usedKib ?? 0;
+        expect(used).toBeGreaterThan(0);
+        expect(text).toMatch(new RegExp(`node1\\s+DfltStorPool\\s+LVM_THIN\\s+104857600\\s+${used}\\s+`));
+        expect(text).not.toContain('DfltDisklessStorPool');
+        expect(text).toContain('Total capacity of diskful storage pools: 209715200 KiB');
+        expect(text).toContain(`Allocated by volumes: ${used * 2} KiB`);
+      });
+    },
+  );
+});
