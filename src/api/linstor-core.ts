@@ -133,6 +133,7 @@ export interface CallOptions {
   /**
    * `'data'` (default): status >= 400 with an ApiCallRc list gives `ok: false`.
    * `'envelope'`: any status with a JSON object that is not an ApiCallRc is data (the clone reply).
+   * `'replies'` (what `callReplies` uses): a success status with an empty body is `data: []`.
    */
   expect?: ReplyMode;
 }
@@ -524,15 +525,16 @@ export class LinstorCore {
 
   /**
    * The primitive for mutations: the reply as `ApiCallResponse[]` whatever the status (python's
-   * unmapped-call behaviour). A success body that is not an ApiCallRc list is a LinstorError.
+   * unmapped-call behaviour). A success body that is not an ApiCallRc list is a LinstorError; an empty
+   * success body is `[]` (python raises on it, but three operations are described as answering so).
    * @internal
    */
   async callReplies<M extends HttpVerb, P extends PathFor<M>>(
     method: M,
     path: P,
-    ...args: InitArgs<M, P>
+    ...[init]: InitArgs<M, P>
   ): Promise<ApiCallResponse[]> {
-    const reply = await this.call(method, path, ...args);
+    const reply = await this.call(method, path, ...([{ expect: 'replies', ...init }] as InitArgs<M, P>));
     if (!reply.ok) return reply.replies;
     const replies = asApiCallResponses(reply.data);
     if (!replies) {

@@ -26,8 +26,12 @@ export interface ReplyContext {
   readonly controller: string;
 }
 
-/** How to read a reply whose status is >= 400 but whose JSON body is not an ApiCallRc list. */
-export type ReplyMode = 'data' | 'envelope';
+/**
+ * How to read a reply beyond the default (`'data'`): `'envelope'` takes a status >= 400 whose JSON body
+ * is not an ApiCallRc list as data; `'replies'` (mutations) takes a success status with an empty body as
+ * a success without messages (`[]`).
+ */
+export type ReplyMode = 'data' | 'envelope' | 'replies';
 
 /** What every {@link LinstorReply} carries. */
 export interface ReplyBase {
@@ -105,6 +109,8 @@ function checkSuccessShape(data: unknown, ctx: ReplyContext): void {
 export function mapReply<T>(raw: RawReply, ctx: ReplyContext, mode: ReplyMode = 'data'): LinstorReply<T> {
   const base = { status: raw.status, headers: raw.headers, controller: ctx.controller };
   if (raw.status < 400) {
+    // a few mutations answer a bare success (the resource-definition file deploys, the token delete)
+    if (mode === 'replies' && raw.text.trim() === '') return { ...base, ok: true, data: [] as T };
     let data: unknown;
     try {
       data = parseJson(raw.text);

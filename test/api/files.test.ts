@@ -68,6 +68,20 @@ describe('external files (§2.17)', () => {
     await expect(old.client(fileMethods).fileList()).rejects.toThrow('needed 1.7.0');
   });
 
+  test('a deploy answered 200 with no body (as described) is a success without messages', async () => {
+    const d = controllerDouble((s) =>
+      s.path.startsWith('/v1/resource-definitions/') ? new Response('', { status: 200 }) : undefined,
+    );
+    const lin = d.client(fileMethods);
+    await expect(lin.fileDeploy({ fileName: '/etc/x.conf', rscName: 'res1' })).resolves.toEqual([]);
+    await expect(lin.fileUndeploy({ fileName: '/etc/x.conf', rscName: 'res1' })).resolves.toEqual([]);
+    // a data reply with no body stays an error
+    const empty = controllerDouble((s) =>
+      s.path === '/v1/files' ? new Response('', { status: 200 }) : undefined,
+    );
+    await expect(empty.client(fileMethods).fileList()).rejects.toThrow(/Unable to parse REST json data/);
+  });
+
   test('property: base64 round trip of any bytes matches Buffer', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 70000 }), (bytes) => {
