@@ -59,10 +59,8 @@ test('create, list, modify and revoke through the SDK; the token text appears on
       expect(mod[0]?.isSuccess()).toBe(true);
       expect(sim.state.authTokens.get(1)).toMatchObject({ description: 'ci-renamed', isActive: false });
 
-      // Revoked over plain HTTP: the reply is 200 without a body (as documented), which the SDK's
-      // controllerDeleteAuthToken cannot read yet (it expects JSON; see the report).
-      const revoked = await client.del('/v1/controller/auth/token/2');
-      expect([revoked.status, revoked.text]).toEqual([200, '']);
+      // The controller answers the revocation with 200 and no body: no messages.
+      expect(await lin.controllerDeleteAuthToken({ tokenid: 2 })).toEqual([]);
       expect(sim.state.authTokens.get(2)).toMatchObject({ isActive: false, deletedAt: NOW });
       const after = await client.get('/v1/controller/auth/token');
       expect((after.body as { list: { id: number; deleted_at?: string }[] }).list[1]?.deleted_at).toBe(
@@ -96,6 +94,9 @@ test('bad expiry, bad IP filter, missing description and unknown ids are refused
       expect(sim.state.authTokens.size).toBe(0);
       expect((await client.put('/v1/controller/auth/token/7', { description: 'y' })).status).toBe(404);
       expect((await client.del('/v1/controller/auth/token/7')).status).toBe(404);
+      expect((await lin.controllerDeleteAuthToken({ tokenid: 7 }))[0]?.isError(FAIL_INVLD_REQUEST)).toBe(
+        true,
+      );
       expect((await client.del('/v1/controller/auth/token/abc')).status).toBe(404);
     });
   });
