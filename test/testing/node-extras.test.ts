@@ -101,11 +101,17 @@ test('restore: evicted node comes back, optionally without its resources and sna
       const plain = await lin.nodeRestore({ nodeName: node });
       expect(plain[0]?.code).toBe(Number(WARN_NOT_EVACUATING & 0x7fffn));
       expect(plain[0]?.isWarning()).toBe(true);
+      const snap = await lin.snapshotCreate({ rscName: 'r1', snapshotName: 's1', nodeNames: [node] });
+      expect(snap.some((r) => r.isError())).toBe(false);
+      await lin.snapshotCreate({ rscName: 'r1', snapshotName: 's2' });
       sim.state.node(node)?.flags.push('EVICTED');
       const replies = await lin.nodeRestore({ nodeName: node, deleteResources: true, deleteSnapshots: true });
       expect(replies.some((r) => r.isError())).toBe(false);
       expect(sim.state.node(node)?.flags).toEqual([]);
       expect(holding(sim.state, node)).toEqual([]);
+      // s1 lived only on the restored node and is gone; s2 keeps its other node.
+      const snaps = sim.state.resourceDefinition('r1')?.snapshots;
+      expect([...(snaps?.values() ?? [])].map((x) => [x.name, x.nodes.size])).toEqual([['s2', 1]]);
       expect((await lin.nodeRestore({ nodeName: 'ghost' }))[0]?.isError()).toBe(true);
     });
   });
@@ -312,6 +318,11 @@ test('create-device-pool uses the devices up and registers the storage pool with
         devicePaths: ['/dev/sdb'],
       });
       expect(noName[0]?.isError()).toBe(true);
+
+      // A node registered again under the same name has all its devices back.
+      expect((await lin.nodeLost({ nodeName: 'node2' })).some((r) => r.isError())).toBe(false);
+      await lin.nodeCreate({ nodeName: 'node2', nodeType: 'Satellite', ip: '10.0.0.2' });
+      expect(((await client.get('/v1/physical-storage/node2')).body as unknown[]).length).toBe(3);
     });
   });
 });

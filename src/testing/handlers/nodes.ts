@@ -239,6 +239,7 @@ function deleteNode(state: SimulatorState, name: string): RcEntry[] {
   }
   for (const { rd, r } of held) removeResource(state, rd, r as NonNullable<typeof r>);
   state.nodes.delete(key(name));
+  forgetNodeExtras(state, name);
   const followUps = held.flatMap(({ rd }) => reconcileTieBreaker(state, rd));
   return [
     entry(DELETED, `Node '${name}' deleted.`, {
@@ -377,6 +378,20 @@ function evacuate(
   return out;
 }
 
+/** Takes a node out of the RD's snapshots; a snapshot left on no node goes as a whole. */
+function dropSnapshotsOn(rd: ResourceDefinitionRecord, node: NodeRecord): void {
+  for (const [k, snap] of [...rd.snapshots.entries()]) {
+    snap.nodes.delete(key(node.name));
+    if (snap.nodes.size === 0) rd.snapshots.delete(k);
+  }
+}
+
+/** Forgets what the simulator keeps about a node outside its record (used devices, satellite config). */
+export function forgetNodeExtras(state: SimulatorState, name: string): void {
+  state.usedPhysicalDevices.delete(key(name));
+  state.satelliteLogLevels.delete(key(name));
+}
+
 function restore(
   state: SimulatorState,
   node: NodeRecord,
@@ -393,7 +408,7 @@ function restore(
   node.flags = node.flags.filter((f) => !OUT_OF_SERVICE_FLAGS.includes(f));
   const out: RcEntry[] = [];
   for (const rd of state.sortedResourceDefinitions()) {
-    if (body.delete_snapshots) for (const snap of rd.snapshots.values()) snap.nodes.delete(key(node.name));
+    if (body.delete_snapshots) dropSnapshotsOn(rd, node);
     const rsc = rd.resources.get(key(node.name));
     if (!rsc || !body.delete_resources) continue;
     out.push(entry(MASK_SUCCESS | DELETED, `Resource '${rd.name}' on node '${node.name}' deleted.`));

@@ -6,6 +6,7 @@ import { reconcileTieBreaker, removeResource } from '../ops';
 import { entry } from '../rc';
 import type { Route } from '../router';
 import { key, type SimulatorState } from '../state';
+import { forgetNodeExtras } from './nodes';
 
 const ErrorReportDeleteShape: ObjectShape = {
   cls: 'ErrorReportDelete',
@@ -80,6 +81,7 @@ export function statsRoutes(): Route[] {
           if (r) removeResource(state, rd, r);
         }
         state.nodes.delete(key(node.name));
+        forgetNodeExtras(state, node.name);
         return {
           entries: [
             entry(DELETED, `Node '${node.name}' deleted.`, {
