@@ -110,6 +110,11 @@ const INDEX_HTML = (version: string): string =>
   `<p>Documentation: <a href="https://app.swaggerhub.com/apis-docs/Linstor/Linstor/${version}">` +
   `https://app.swaggerhub.com/apis-docs/Linstor/Linstor/${version}</a></p></body></html>\n`;
 
+/** A browser's CORS preflight names the method it wants to send; a plain OPTIONS request does not. */
+function isPreflight(req: SimRequest): boolean {
+  return Object.keys(req.headers ?? {}).some((k) => k.toLowerCase() === 'access-control-request-method');
+}
+
 export class SimulatedController {
   readonly options: ControllerOptions;
   /** mismatches seen by this controller (also reported through onInvalidReply) */
@@ -216,7 +221,7 @@ export class SimulatedController {
     if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') this.state.changed();
     res.headers = { ...CORS_HEADERS, ...res.headers };
     if (method === 'HEAD') res.bodyText = '';
-    if (this.validating && res.route !== undefined && method !== 'HEAD' && method !== 'OPTIONS') {
+    if (this.validating && res.route !== undefined && method !== 'HEAD') {
       const errors =
         res.operationId === undefined && res.route !== 'unmatched'
           ? [`route ${res.route} has no operationId in generated/operations.ts`]
@@ -285,6 +290,9 @@ export class SimulatedController {
     const lookupMethod = method === 'HEAD' || method === 'OPTIONS' ? 'GET' : method;
     const found = parts ? this.lookup(lookupMethod, parts) : undefined;
     if (method === 'OPTIONS') {
+      // An operation of its own (the max-volume-size query), unless a browser's CORS preflight asks.
+      const own = parts && !isPreflight(req) ? this.lookup('OPTIONS', parts) : undefined;
+      if (own !== undefined && !('allowed' in own)) return this.run(own, method, query, req);
       // Preflight: answered for every known path (JAX-RS automatic OPTIONS), CORS headers added by handle().
       if (found === undefined) return this.notFound(rawPath);
       const allowed =

@@ -3,6 +3,7 @@
 import { FAIL_NOT_ENOUGH_NODES, INFO_NOOP, MASK_MOD, MASK_RSC_GRP } from '../../generated/constants';
 import { Linstor } from '../../src/api/linstor';
 import { QuerySizeInfoResponse } from '../../src/api/responses/resource-group';
+import { MaxVolumeSizeResponse } from '../../src/api/responses/storage-pool-definition';
 import { largestVolumeKib } from '../../src/testing/placement';
 import { isDiskless, poolKibFor } from '../../src/testing/render';
 import type { SimulatorState } from '../../src/testing/state';
@@ -197,13 +198,20 @@ test('adjust reports a definition it cannot complete and still answers', async (
   });
 });
 
-test('OPTIONS /v1/query-max-volume-size is still answered as a CORS preflight (see the report)', async () => {
-  await withSim({ seed: cluster }, async (_sim, client) => {
-    const r = await client.raw('OPTIONS', '/v1/query-max-volume-size', {
-      body: JSON.stringify({ place_count: 2 }),
-      headers: { 'content-type': 'application/json' },
+test('OPTIONS /v1/query-max-volume-size: the SDK query is answered; a CORS preflight stays a preflight', async () => {
+  await withSim({ seed: cluster }, async (sim, client) => {
+    const lin = new Linstor(sim.url);
+    const [sizes] = await lin.storagePoolDfnMaxVlmSizes({ placeCount: 2 });
+    expect(sizes).toBeInstanceOf(MaxVolumeSizeResponse);
+    const group = await client.get('/v1/resource-groups/DfltRscGrp/query-max-volume-size');
+    expect((sizes as MaxVolumeSizeResponse).candidates.length).toBe(
+      (group.body as { candidates: unknown[] }).candidates.length,
+    );
+    const preflight = await client.raw('OPTIONS', '/v1/query-max-volume-size', {
+      headers: { origin: 'http://dashboard.test', 'access-control-request-method': 'OPTIONS' },
     });
-    expect(r.status).toBe(200);
-    expect(await r.text()).toBe('');
+    expect(preflight.status).toBe(200);
+    expect(await preflight.text()).toBe('');
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
   });
 });

@@ -456,8 +456,8 @@ export function resourceGroupRoutes(): Route[] {
     },
     // ---- size queries and adjust ----
     {
-      // Unreachable for now: SimulatedController answers every OPTIONS request as a CORS preflight
-      // before routing. Kept so the operation is served once the dispatcher routes OPTIONS with a body.
+      // A plain OPTIONS request (no Access-Control-Request-Method header); preflights are answered
+      // before routing (SimulatedController.dispatch).
       method: 'OPTIONS',
       template: '/v1/query-max-volume-size',
       parseErrorStatus: 400,
