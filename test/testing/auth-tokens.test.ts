@@ -11,21 +11,11 @@ import { Linstor } from '../../src/api/linstor';
 import { TOKEN_AUTH_PROP } from '../../src/testing/handlers/auth-tokens';
 import { withSim } from './helpers';
 
-async function connected(url: string, fn: (lin: Linstor) => Promise<void>): Promise<void> {
-  const lin = new Linstor(url);
-  await lin.connect();
-  try {
-    await fn(lin);
-  } finally {
-    await lin.disconnect();
-  }
-}
-
 const NOW = Date.parse('2026-12-01T06:00:00Z');
 
 test('create, list, modify and revoke through the SDK; the token text appears only in the create reply', async () => {
   await withSim({ now: () => NOW }, async (sim, client) => {
-    await connected(sim.url, async (lin) => {
+    await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
       const created = await lin.controllerCreateAuthToken({
         description: 'ci',
         ipFilter: '10.0.0.0/8, ::1',
@@ -74,7 +64,7 @@ test('create, list, modify and revoke through the SDK; the token text appears on
 
 test('bad expiry, bad IP filter, missing description and unknown ids are refused', async () => {
   await withSim({ now: () => NOW }, async (sim, client) => {
-    await connected(sim.url, async (lin) => {
+    await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
       const past = await lin.controllerCreateAuthToken({
         description: 'x',
         expiresAt: '2020-01-01T00:00:00Z',
@@ -104,7 +94,7 @@ test('bad expiry, bad IP filter, missing description and unknown ids are refused
 
 test('initialize-token-auth records the switch and the first token, but requests stay open', async () => {
   await withSim({}, async (sim, client) => {
-    await connected(sim.url, async (lin) => {
+    await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
       const replies = await lin.controllerInitAuthToken({ description: 'admin' });
       expect(replies.every((r) => r.isSuccess())).toBe(true);
       const withToken = replies.find((r) => r.objRefs.token !== undefined);

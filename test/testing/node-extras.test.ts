@@ -21,16 +21,6 @@ const seed = {
   ],
 };
 
-async function connected(url: string, fn: (lin: Linstor) => Promise<void>): Promise<void> {
-  const lin = new Linstor(url);
-  await lin.connect();
-  try {
-    await fn(lin);
-  } finally {
-    await lin.disconnect();
-  }
-}
-
 const diskfulNodes = (state: SimulatorState, rd: string): string[] =>
   [...(state.resourceDefinition(rd)?.resources.values() ?? [])]
     .filter((r) => !isDiskless(r))
@@ -45,7 +35,7 @@ const holding = (state: SimulatorState, node: string): string[] =>
 
 test('evacuate moves every replica away, flags the node and keeps the replica count', async () => {
   await withSim({ seed }, async (sim) => {
-    await connected(sim.url, async (lin) => {
+    await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
       const victim = sim.state.resourceDefinition('r1')?.resources.values().next().value?.nodeName as string;
       const before = holding(sim.state, victim);
       expect(before.length).toBeGreaterThan(0);
@@ -96,7 +86,7 @@ test('evacuate with no room keeps the replica and reports why', async () => {
 
 test('restore: evicted node comes back, optionally without its resources and snapshots', async () => {
   await withSim({ seed }, async (sim) => {
-    await connected(sim.url, async (lin) => {
+    await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
       const node = diskfulNodes(sim.state, 'r1')[0] as string;
       const plain = await lin.nodeRestore({ nodeName: node });
       expect(plain[0]?.code).toBe(Number(WARN_NOT_EVACUATING & 0x7fffn));
@@ -119,7 +109,7 @@ test('restore: evicted node comes back, optionally without its resources and sna
 
 test('satellite config: GET shows the levels PUT (nodeSetLogLevel) sets; offline node answers 503/500', async () => {
   await withSim({ seed: { nodes: 2 } }, async (sim, client) => {
-    await connected(sim.url, async (lin) => {
+    await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
       const set = await lin.nodeSetLogLevel({ nodeName: 'node1', level: 'DEBUG' });
       expect(set.every((r) => r.isSuccess())).toBe(true);
       await lin.nodeSetLogLevel({ nodeName: 'node1', level: 'warning' as 'WARN', library: true });
@@ -144,7 +134,7 @@ test('satellite config: GET shows the levels PUT (nodeSetLogLevel) sets; offline
 
 test('EBS nodes are refused with a clear code; name checks come first', async () => {
   await withSim({ seed: { nodes: 1 } }, async (sim) => {
-    await connected(sim.url, async (lin) => {
+    await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
       const r = await lin.nodeCreateEbs({ nodeName: 'ebs1', ebsRemoteName: 'aws' });
       expect(r[0]?.isError(FAIL_STLT_DOES_NOT_SUPPORT_PROVIDER)).toBe(true);
       expect(sim.state.node('ebs1')).toBeUndefined();
@@ -200,7 +190,7 @@ test('drbd-reactorctl: per-node output; evict stops the resource here; unknown n
 
 test('database backup and export answer 201 naming the file; bad names fail', async () => {
   await withSim({}, async (sim) => {
-    await connected(sim.url, async (lin) => {
+    await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
       const backup = await lin.controllerBackupdb({ backupName: 'before-upgrade' });
       expect(backup[0]?.isSuccess()).toBe(true);
       expect(backup[0]?.message).toBe("Database backup written to '/var/lib/linstor/before-upgrade.zip'.");
@@ -217,7 +207,7 @@ test('database backup and export answer 201 naming the file; bad names fail', as
 test('physical storage: deterministic unused devices per online node, grouped by size and rotation', async () => {
   await withSim({ seed: { nodes: 3 } }, async (sim, client) => {
     sim.state.setNodeOnline('node3', false);
-    await connected(sim.url, async (lin) => {
+    await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
       const list = await lin.physicalStorageList();
       const groups = list?.physicalDevices ?? [];
       expect(groups.length).toBeGreaterThan(0);
@@ -256,7 +246,7 @@ test('physical storage: deterministic unused devices per online node, grouped by
 
 test('create-device-pool uses the devices up and registers the storage pool with their capacity', async () => {
   await withSim({ seed: { nodes: 2 } }, async (sim, client) => {
-    await connected(sim.url, async (lin) => {
+    await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
       const devs = (await client.get('/v1/physical-storage/node1')).body as {
         device: string;
         size: number;
@@ -331,7 +321,7 @@ test('space report lists every diskful pool with its allocation and the totals',
   await withSim(
     { seed: { nodes: 2, resources: [{ name: 'r1', placeCount: 2 }] }, now: () => 0 },
     async (sim) => {
-      await connected(sim.url, async (lin) => {
+      await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
         const [report] = await lin.spaceReportingQuery();
         const text = (report as { report?: string }).report ?? '';
         expect(text.split('\n')[0]).toBe(

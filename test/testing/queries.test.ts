@@ -38,16 +38,6 @@ const cluster = {
   ],
 };
 
-async function connected(url: string, fn: (lin: Linstor) => Promise<void>): Promise<void> {
-  const lin = new Linstor(url);
-  await lin.connect();
-  try {
-    await fn(lin);
-  } finally {
-    await lin.disconnect();
-  }
-}
-
 test('largestVolumeKib is the exact boundary of what the allocation rule lets fit', () => {
   for (const [kind, free] of [
     ['LVM_THIN', 10 * GiB],
@@ -63,7 +53,7 @@ test('largestVolumeKib is the exact boundary of what the allocation rule lets fi
 
 test('query-max-volume-size of a group: one candidate per pool name, limited by the smallest chosen pool', async () => {
   await withSim({ seed: cluster }, async (sim) => {
-    await connected(sim.url, async (lin) => {
+    await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
       const [reply] = await lin.resourceGroupQmvs({ rscGrpName: 'rg2' });
       expect(reply).toBeDefined();
       const cands = (reply as Exclude<typeof reply, undefined> & { candidates: unknown }).candidates;
@@ -116,7 +106,7 @@ test('a volume of exactly the reported size can be spawned; one KiB more cannot'
 
 test('query-size-info through the SDK: space info, next spawn targets and the request filter', async () => {
   await withSim({ seed: cluster }, async (sim) => {
-    await connected(sim.url, async (lin) => {
+    await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
       const info = await lin.resourceGroupQuerySizeInfo({ rscGrpName: 'rg2' });
       expect(info).toBeInstanceOf(QuerySizeInfoResponse);
       const space = (info as QuerySizeInfoResponse).spaceInfo;
@@ -161,7 +151,7 @@ test('query-all-size-info answers every group, keyed by name', async () => {
 
 test('adjust places missing replicas of the group; nothing to do is an INFO_NOOP', async () => {
   await withSim({ seed: cluster }, async (sim) => {
-    await connected(sim.url, async (lin) => {
+    await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
       const spawned = await lin.resourceGroupSpawn({ rscGrpName: 'rg2', rscDfnName: 'r1', vlmSizes: ['1G'] });
       expect(spawned.every((r) => !r.isError())).toBe(true);
       expect(diskful(sim.state, 'r1')).toBe(2);
