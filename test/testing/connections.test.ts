@@ -18,12 +18,11 @@ import {
   MASK_RSC_DFN,
   MODIFIED,
 } from '../../generated/constants';
-import { Linstor } from '../../src/api/linstor';
 import type { RunningSimulator } from '../../src/testing';
 import { LOCAL_DRBD_PROXY } from '../../src/testing/connection-records';
-import { type Api, rcs, withSim } from './helpers';
+import { rcs, unsignedCode, withSim, withSimAndLinstor } from './helpers';
 
-const code = (r: { ret_code: bigint }): bigint => BigInt.asUintN(64, r.ret_code);
+const code = unsignedCode;
 
 /** Three nodes, r1 autoplaced on two of them (no tie-breaker on the third). */
 const seed = {
@@ -32,16 +31,7 @@ const seed = {
   controllerProps: { 'DrbdOptions/auto-add-quorum-tiebreaker': 'False' },
 };
 
-async function withLinstor(fn: (sim: RunningSimulator, client: Api, lin: Linstor) => Promise<void>) {
-  await withSim({ seed }, async (sim, client) => {
-    const lin = new Linstor(sim.url);
-    try {
-      await fn(sim, client, lin);
-    } finally {
-      await lin.disconnect();
-    }
-  });
-}
+const withLinstor = (fn: Parameters<typeof withSimAndLinstor>[1]) => withSimAndLinstor({ seed }, fn);
 
 /** The two nodes r1 was placed on, in name order. */
 const r1Nodes = (sim: RunningSimulator): [string, string] => {

@@ -14,23 +14,14 @@ import {
   MODIFIED,
   PASSPHRASE_ACCEPTED,
 } from '../../generated/constants';
-import { Linstor } from '../../src/api/linstor';
-import type { RunningSimulator } from '../../src/testing';
+import type { Linstor } from '../../src/api/linstor';
 import { lockMasterPassphrase } from '../../src/testing/encryption-records';
-import { type Api, rcs, withSim } from './helpers';
+import { rcs, unsignedCode, withSim, withSimAndLinstor } from './helpers';
 
-const code = (r: { ret_code: bigint } | undefined): bigint => BigInt.asUintN(64, r?.ret_code ?? 0n);
+const code = unsignedCode;
 
-async function withLinstor(fn: (sim: RunningSimulator, client: Api, lin: Linstor) => Promise<void>) {
-  await withSim({ seed: { nodes: 2, resources: [{ name: 'plain' }] } }, async (sim, client) => {
-    const lin = new Linstor(sim.url);
-    try {
-      await fn(sim, client, lin);
-    } finally {
-      await lin.disconnect();
-    }
-  });
-}
+const withLinstor = (fn: Parameters<typeof withSimAndLinstor>[1]) =>
+  withSimAndLinstor({ seed: { nodes: 2, resources: [{ name: 'plain' }] } }, fn);
 
 const status = async (lin: Linstor): Promise<string | undefined> => {
   const r = await lin.cryptStatus();

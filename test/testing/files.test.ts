@@ -15,11 +15,9 @@ import {
   MODIFIED,
   WARN_NOT_FOUND,
 } from '../../generated/constants';
-import { Linstor } from '../../src/api/linstor';
-import type { RunningSimulator } from '../../src/testing';
-import { type Api, rcs, withSim } from './helpers';
+import { rcs, unsignedCode, withSim, withSimAndLinstor } from './helpers';
 
-const code = (r: { ret_code: bigint } | undefined): bigint => BigInt.asUintN(64, r?.ret_code ?? 0n);
+const code = unsignedCode;
 const enc = (path: string): string => encodeURIComponent(path);
 
 const seed = {
@@ -28,16 +26,7 @@ const seed = {
   controllerProps: { 'DrbdOptions/auto-add-quorum-tiebreaker': 'False' },
 };
 
-async function withLinstor(fn: (sim: RunningSimulator, client: Api, lin: Linstor) => Promise<void>) {
-  await withSim({ seed }, async (sim, client) => {
-    const lin = new Linstor(sim.url);
-    try {
-      await fn(sim, client, lin);
-    } finally {
-      await lin.disconnect();
-    }
-  });
-}
+const withLinstor = (fn: Parameters<typeof withSimAndLinstor>[1]) => withSimAndLinstor({ seed }, fn);
 
 test('store, show, list (paths only unless content=true), replace and delete through the SDK', async () => {
   await withLinstor(async (sim, client, lin) => {

@@ -1,4 +1,5 @@
 // Plain-fetch client for driving the simulator over real HTTP in tests.
+import { Linstor } from '../../src/api/linstor';
 import { parseJson } from '../../src/core/lossless-json';
 import { type RunningSimulator, type StartSimulatorOptions, startSimulator } from '../../src/testing';
 
@@ -55,6 +56,25 @@ export async function withSim(
     await sim.close();
   }
 }
+
+/** `withSim` plus an SDK client of that simulator (disconnected afterwards). */
+export async function withSimAndLinstor(
+  opts: StartSimulatorOptions,
+  fn: (sim: RunningSimulator, client: Api, lin: Linstor) => Promise<void>,
+): Promise<void> {
+  await withSim(opts, async (sim, client) => {
+    const lin = new Linstor(sim.url);
+    try {
+      await fn(sim, client, lin);
+    } finally {
+      await lin.disconnect();
+    }
+  });
+}
+
+/** A reply entry's ret_code as the unsigned 64-bit value of the generated constants (0n when absent). */
+export const unsignedCode = (r: { ret_code: bigint } | undefined): bigint =>
+  BigInt.asUintN(64, r?.ret_code ?? 0n);
 
 export type RcJson = { ret_code: bigint; message: string; [k: string]: unknown };
 
