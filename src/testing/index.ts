@@ -1,12 +1,33 @@
 // linstor-api/testing: a simulated LINSTOR controller for tests, demos and dashboards.
 // Not imported by the main entry (src/index.ts).
+export type { NodeConnectionRecord, ResourceConnectionRecord } from './connection-records';
 export type { ControllerOptions, SimEventStream, SimRequest, SimResponse } from './controller';
 export { CORS_HEADERS, SimulatedController } from './controller';
+export {
+  type EncryptionRecord,
+  lockMasterPassphrase,
+  type PassphraseStatusValue,
+} from './encryption-records';
+export type { ExternalFileRecord } from './external-files';
 export type { Fault, FaultOptions, FaultRequestInfo, FaultRoute, FaultRule } from './faults';
 export { FaultController } from './faults';
+export type { AuthTokenRecord } from './handlers/auth-tokens';
 export type { CreateSimulatorOptions, Simulator } from './msw';
 export { createSimulator } from './msw';
 export type { NodeEventName, SimNodeEvent } from './node-events';
+export {
+  type BackupRecord,
+  type BackupVolumeRecord,
+  type EbsRemoteRecord,
+  finishQueuedBackups,
+  type LinstorRemoteRecord,
+  type RemoteKind,
+  type RemoteRecord,
+  type S3RemoteRecord,
+  type ScheduleBindingRecord,
+  type ScheduleLevel,
+  type ScheduleRecord,
+} from './remote-records';
 export type {
   LargeClusterOptions,
   NodeSeed,
