@@ -21,6 +21,7 @@ export {
   type EbsRemoteRecord,
   finishQueuedBackups,
   type LinstorRemoteRecord,
+  type OnFailure as ScheduleOnFailure,
   type RemoteKind,
   type RemoteRecord,
   type S3RemoteRecord,
