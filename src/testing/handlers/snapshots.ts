@@ -1,5 +1,5 @@
-// Snapshots: create, list, delete, rollback, restore (volume definitions and resources), and the
-// snapshot view.
+// Snapshots: create (of one resource, or of several at one point in time), list, delete, rollback,
+// restore (volume definitions and resources), and the snapshot view.
 import {
   CREATED,
   DELETED,
@@ -9,6 +9,7 @@ import {
   FAIL_IN_USE,
   FAIL_INVLD_SNAPSHOT_NAME,
   FAIL_NOT_FOUND_RSC,
+  FAIL_NOT_FOUND_RSC_DFN,
   FAIL_NOT_FOUND_SNAPSHOT_DFN,
   FAIL_NOT_FOUND_VLM_DFN,
   FAIL_SNAPSHOTS_NOT_SUPPORTED,
@@ -20,7 +21,13 @@ import {
   MASK_VLM_DFN,
   MODIFIED,
 } from '../../../generated/constants';
-import { PropsModifyShape, SnapshotCreateShape, SnapshotRestoreShape, SnapshotRollbackShape } from '../body';
+import {
+  type ObjectShape,
+  PropsModifyShape,
+  SnapshotCreateShape,
+  SnapshotRestoreShape,
+  SnapshotRollbackShape,
+} from '../body';
 import { rscDfnNotFound, storPoolNotFound } from '../messages';
 import { NAME_LIMITS, nameCheck } from '../names';
 import {
@@ -35,7 +42,14 @@ import {
 import { entry, fail, failBare, type RcEntry } from '../rc';
 import { poolKibFor, snapshotJson, supportsSnapshots } from '../render';
 import type { Route, RouteContext } from '../router';
-import { key, type Props, type ResourceDefinitionRecord, type SnapshotRecord } from '../state';
+import {
+  key,
+  type Props,
+  type ResourceDefinitionRecord,
+  type ResourceRecord,
+  type SimulatorState,
+  type SnapshotRecord,
+} from '../state';
 import { json, modifyProps, nameFilter, type PropsModify, paginate } from './common';
 
 const RD = '/v1/resource-definitions/{resource}';
@@ -57,8 +71,140 @@ function snapOf(ctx: RouteContext, rd: ResourceDefinitionRecord): SnapshotRecord
   return s;
 }
 
+/** One requested snapshot (the Snapshot request type; `resource_name` only in the multi request). */
+interface SnapshotItem {
+  name?: string;
+  resource_name?: string;
+  nodes?: string[];
+  props?: Props;
+}
+
+const CreateMultiSnapshotShape: ObjectShape = {
+  cls: 'CreateMultiSnapshotRequest',
+  fields: { snapshots: [SnapshotCreateShape] },
+};
+
+/** A snapshot that passed every check and may be taken: its definition, name and resources. */
+interface SnapshotPlan {
+  rd: ResourceDefinitionRecord;
+  name: string;
+  rscs: ResourceRecord[];
+  props: Props;
+}
+
+/**
+ * Checks that `item` can be taken of `rd` (valid unused name, diskful resources on the wanted nodes,
+ * storage that supports snapshots); changes nothing.
+ */
+function planSnapshot(rd: ResourceDefinitionRecord, item: SnapshotItem): SnapshotPlan {
+  const name = item.name ?? '';
+  const bad = nameCheck(name, NAME_LIMITS.snapshot);
+  if (bad) fail(FAIL_INVLD_SNAPSHOT_NAME, `The given snapshot name '${name}' is invalid.`, { cause: bad });
+  if (rd.snapshots.has(key(name))) {
+    fail(
+      FAIL_EXISTS_SNAPSHOT_DFN,
+      `A snapshot definition with the name '${name}' already exists in resource definition '${rd.name}'.`,
+    );
+  }
+  const wanted = item.nodes && item.nodes.length > 0 ? new Set(item.nodes.map(key)) : undefined;
+  const rscs = diskfulResources(rd).filter((r) => !wanted || wanted.has(key(r.nodeName)));
+  if (rscs.length === 0)
+    fail(FAIL_NOT_FOUND_RSC, `Resource '${rd.name}' has no diskful resource to take a snapshot of.`);
+  for (const r of rscs) {
+    for (const v of r.volumes.values()) {
+      if (!supportsSnapshots(v.providerKind)) {
+        fail(FAIL_SNAPSHOTS_NOT_SUPPORTED, `Storage driver '${v.providerKind}' does not support snapshots.`, {
+          details: `Used by resource '${rd.name}' on node '${r.nodeName}', storage pool '${v.storagePoolName}'.`,
+        });
+      }
+    }
+  }
+  return { rd, name, rscs, props: { ...item.props } };
+}
+
+/** Records a planned snapshot on its definition; the CREATED entry. */
+function registerSnapshot(state: SimulatorState, { rd, name, rscs, props }: SnapshotPlan): RcEntry {
+  const now = state.now();
+  const snap: SnapshotRecord = {
+    name,
+    rdName: rd.name,
+    props,
+    flags: ['SUCCESSFUL'],
+    uuid: state.uuid(),
+    createTimestamp: now,
+    volumeDefinitions: [...rd.volumeDefinitions.values()].map((vd) => ({
+      number: vd.number,
+      sizeKib: vd.sizeKib,
+    })),
+    nodes: new Map(),
+  };
+  for (const r of rscs) {
+    snap.nodes.set(key(r.nodeName), {
+      nodeName: r.nodeName,
+      uuid: state.uuid(),
+      createTimestamp: now,
+      volumes: [...r.volumes.values()].map((v) => ({
+        number: v.number,
+        storagePoolName: v.storagePoolName,
+        providerKind: v.providerKind,
+        uuid: state.uuid(),
+      })),
+    });
+  }
+  rd.snapshots.set(key(name), snap);
+  return entry(CREATED, `New snapshot '${name}' of resource '${rd.name}' registered.`, {
+    details: `Snapshot '${name}' of resource '${rd.name}' UUID is: ${snap.uuid}`,
+    objRefs: { RscDfn: rd.name, SnapshotName: name },
+  });
+}
+
+/**
+ * Takes already checked snapshots together: every one registered, then IO suspended on all their
+ * resources before any is taken and resumed only after all are (one consistent point in time).
+ */
+function createSnapshots(state: SimulatorState, plans: readonly SnapshotPlan[]): RcEntry[] {
+  const out = plans.map((p) => registerSnapshot(state, p));
+  const each = (text: (rd: string, node: string) => string) => {
+    for (const p of plans) for (const r of p.rscs) out.push(entry(MODIFIED, text(p.rd.name, r.nodeName)));
+  };
+  each((rd, node) => `Suspended IO of '[${rd}]' on '${node}' for snapshot`);
+  each((rd, node) => `Took snapshot of '[${rd}]' on '${node}'`);
+  each((rd, node) => `Resumed IO of '[${rd}]' on '${node}' after snapshot`);
+  return out;
+}
+
+/** Plans every snapshot of a multi request first, so one bad item leaves the state untouched. */
+function planMulti(state: SimulatorState, items: readonly SnapshotItem[]): SnapshotPlan[] {
+  if (items.length === 0) fail(FAIL_NOT_FOUND_RSC_DFN, 'No resource given to take a snapshot of.');
+  const seen = new Set<string>();
+  return items.map((item) => {
+    const rdName = item.resource_name ?? '';
+    const rd = state.resourceDefinition(rdName) ?? rscDfnNotFound(rdName);
+    const plan = planSnapshot(rd, item);
+    const id = `${key(rd.name)}/${key(plan.name)}`;
+    if (seen.has(id)) {
+      fail(
+        FAIL_EXISTS_SNAPSHOT_DFN,
+        `Snapshot '${plan.name}' of resource '${rd.name}' is requested more than once.`,
+      );
+    }
+    seen.add(id);
+    return plan;
+  });
+}
+
 export function snapshotRoutes(): Route[] {
   return [
+    {
+      method: 'POST',
+      template: '/v1/actions/snapshot/multi',
+      success: 201,
+      context: [MASK_SNAPSHOT, MASK_CRT],
+      handler: (ctx) => {
+        const body = ctx.body<{ snapshots?: SnapshotItem[] }>(CreateMultiSnapshotShape);
+        return { entries: createSnapshots(ctx.state, planMulti(ctx.state, body.snapshots ?? [])) };
+      },
+    },
     {
       method: 'GET',
       template: `${RD}/snapshots`,
@@ -101,74 +247,8 @@ export function snapshotRoutes(): Route[] {
       context: [MASK_SNAPSHOT, MASK_CRT],
       handler: (ctx) => {
         const rd = rdOf(ctx);
-        const body = ctx.body<{ name?: string; nodes?: string[]; props?: Props }>(SnapshotCreateShape);
-        const name = body.name ?? '';
-        const bad = nameCheck(name, NAME_LIMITS.snapshot);
-        if (bad)
-          fail(FAIL_INVLD_SNAPSHOT_NAME, `The given snapshot name '${name}' is invalid.`, { cause: bad });
-        if (rd.snapshots.has(key(name))) {
-          fail(
-            FAIL_EXISTS_SNAPSHOT_DFN,
-            `A snapshot definition with the name '${name}' already exists in resource definition '${rd.name}'.`,
-          );
-        }
-        const wanted = body.nodes && body.nodes.length > 0 ? new Set(body.nodes.map(key)) : undefined;
-        const rscs = diskfulResources(rd).filter((r) => !wanted || wanted.has(key(r.nodeName)));
-        if (rscs.length === 0)
-          fail(FAIL_NOT_FOUND_RSC, `Resource '${rd.name}' has no diskful resource to take a snapshot of.`);
-        for (const r of rscs) {
-          for (const v of r.volumes.values()) {
-            if (!supportsSnapshots(v.providerKind)) {
-              fail(
-                FAIL_SNAPSHOTS_NOT_SUPPORTED,
-                `Storage driver '${v.providerKind}' does not support snapshots.`,
-                {
-                  details: `Used by resource '${rd.name}' on node '${r.nodeName}', storage pool '${v.storagePoolName}'.`,
-                },
-              );
-            }
-          }
-        }
-        const now = ctx.state.now();
-        const snap: SnapshotRecord = {
-          name,
-          rdName: rd.name,
-          props: { ...body.props },
-          flags: ['SUCCESSFUL'],
-          uuid: ctx.state.uuid(),
-          createTimestamp: now,
-          volumeDefinitions: [...rd.volumeDefinitions.values()].map((vd) => ({
-            number: vd.number,
-            sizeKib: vd.sizeKib,
-          })),
-          nodes: new Map(),
-        };
-        for (const r of rscs) {
-          snap.nodes.set(key(r.nodeName), {
-            nodeName: r.nodeName,
-            uuid: ctx.state.uuid(),
-            createTimestamp: now,
-            volumes: [...r.volumes.values()].map((v) => ({
-              number: v.number,
-              storagePoolName: v.storagePoolName,
-              providerKind: v.providerKind,
-              uuid: ctx.state.uuid(),
-            })),
-          });
-        }
-        rd.snapshots.set(key(name), snap);
-        const out: RcEntry[] = [
-          entry(CREATED, `New snapshot '${name}' of resource '${rd.name}' registered.`, {
-            details: `Snapshot '${name}' of resource '${rd.name}' UUID is: ${snap.uuid}`,
-            objRefs: { RscDfn: rd.name, SnapshotName: name },
-          }),
-        ];
-        for (const r of rscs)
-          out.push(entry(MODIFIED, `Suspended IO of '[${rd.name}]' on '${r.nodeName}' for snapshot`));
-        for (const r of rscs) out.push(entry(MODIFIED, `Took snapshot of '[${rd.name}]' on '${r.nodeName}'`));
-        for (const r of rscs)
-          out.push(entry(MODIFIED, `Resumed IO of '[${rd.name}]' on '${r.nodeName}' after snapshot`));
-        return { entries: out };
+        const body = ctx.body<SnapshotItem>(SnapshotCreateShape);
+        return { entries: createSnapshots(ctx.state, [planSnapshot(rd, body)]) };
       },
     },
     {
