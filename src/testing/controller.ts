@@ -7,6 +7,7 @@ import { operations } from '../../generated/operations';
 import { schemaValidators } from '../../generated/validators';
 import { stringifyJson } from '../core/lossless-json';
 import { BodyParseError, type ObjectShape, readBody, type Shape } from './body';
+import { type EventSource, type SimEvent, sseFrame } from './event-hub';
 import { authTokenRoutes } from './handlers/auth-tokens';
 import { backupRoutes } from './handlers/backups';
 import { cloneRoutes } from './handlers/clone';
@@ -27,7 +28,8 @@ import { snapshotRoutes } from './handlers/snapshots';
 import { statsRoutes } from './handlers/stats';
 import { storagePoolRoutes } from './handlers/storage-pools';
 import { viewRoutes } from './handlers/views';
-import { type NodeEventListener, nodeEventHub, type SimNodeEvent, sseFrame } from './node-events';
+import { nodeEventHub } from './node-events';
+import { promotionEventHub } from './promotion-events';
 import { addContext, entry, type RcEntry, RcError, setRcClock, statusFor, toJson } from './rc';
 import { decodeSegments, type Route, type RouteContext, type RouteMatch, Router } from './router';
 import type { SimulatorState } from './state';
@@ -73,14 +75,42 @@ const EVENT_STREAM_HEADERS: Readonly<Record<string, string>> = {
   'cache-control': 'no-cache',
 };
 
-const EVENT_SCHEMA: Readonly<Record<SimNodeEvent['event'], string>> = {
-  'node-create': 'EventNode',
-  'node-delete': 'EventNode',
-  'node-evacuate': 'EventNode',
-  'node-evicted': 'EventNode',
-  'node-restored': 'EventNode',
-  'node-modified': 'EventNodeModified',
+/** An event stream the controller serves: where its events come from, and the schema of each event's data. */
+interface StreamKind {
+  hub: (state: SimulatorState) => EventSource;
+  /** comment sent first */
+  preamble: string;
+  schemas: Readonly<Record<string, string>>;
+}
+
+/** The event streams, by the operationId of their GET. */
+const STREAMS: Readonly<Record<string, StreamKind>> = {
+  eventsNodes: {
+    hub: nodeEventHub,
+    preamble: ': node events\n\n',
+    schemas: {
+      'node-create': 'EventNode',
+      'node-delete': 'EventNode',
+      'node-evacuate': 'EventNode',
+      'node-evicted': 'EventNode',
+      'node-restored': 'EventNode',
+      'node-modified': 'EventNodeModified',
+    },
+  },
+  eventsDrbdPromotion: {
+    hub: promotionEventHub,
+    preamble: ': drbd promotion events\n\n',
+    schemas: { 'may-promote-change': 'EventMayPromoteChange' },
+  },
 };
+
+/** Answered as a stream by the transports (openEventStream); a direct handle() call gets the headers and
+ * an empty body, i.e. a stream that ended before any event. */
+const streamRoute = (template: string): Route => ({
+  method: 'GET',
+  template,
+  handler: () => ({ raw: '', status: 200, headers: { ...EVENT_STREAM_HEADERS } }),
+});
 
 export interface ControllerOptions {
   /**
@@ -130,13 +160,8 @@ export class SimulatedController {
     const nodeOpts = (): NodeCreateOptions => ({ online: this.options.newNodesOnline ?? true });
     const poolOpts = () => ({ capacityKib: this.options.storagePoolCapacityKib });
     this.router.add(
-      {
-        // Answered as a stream by the transports (openEventStream); a direct handle() call gets the
-        // headers and an empty body, i.e. a stream that ended before any event.
-        method: 'GET',
-        template: '/v1/events/nodes',
-        handler: () => ({ raw: '', status: 200, headers: { ...EVENT_STREAM_HEADERS } }),
-      },
+      streamRoute('/v1/events/nodes'),
+      streamRoute('/v1/events/drbd/promotion'),
       ...controllerRoutes,
       ...nodeRoutes(nodeOpts),
       ...storagePoolRoutes(poolOpts),
@@ -235,39 +260,42 @@ export class SimulatedController {
 
   /**
    * The event stream a GET answers with, or undefined when the request is an ordinary one (then use
-   * handle()). Only `GET /v1/events/nodes` streams; `/v1/events/drbd/promotion` is not implemented.
+   * handle()): `GET /v1/events/nodes` and `GET /v1/events/drbd/promotion` stream.
    */
   openEventStream(method: string, path: string): SimEventStream | undefined {
     if (method.toUpperCase() !== 'GET') return undefined;
     const info = this.describe('GET', path);
-    if (info.operationId !== 'eventsNodes') return undefined;
-    const hub = nodeEventHub(this.state);
+    const kind = info.operationId === undefined ? undefined : STREAMS[info.operationId];
+    if (kind === undefined || info.operationId === undefined) return undefined;
+    const operationId = info.operationId;
+    const hub = kind.hub(this.state);
     return {
       status: 200,
       headers: { ...CORS_HEADERS, ...EVENT_STREAM_HEADERS },
-      preamble: ': node events\n\n',
-      open: (write) => {
-        const listener: NodeEventListener = (e) => {
-          if (this.validating) this.checkEvent(info.path, e);
+      preamble: kind.preamble,
+      open: (write) =>
+        hub.subscribe((e) => {
+          if (this.validating) this.checkEvent(info.path, operationId, kind, e);
           write(sseFrame(e));
-        };
-        return hub.subscribe(listener);
-      },
+        }),
     };
   }
 
-  private checkEvent(path: string, e: SimNodeEvent): void {
-    const schema = EVENT_SCHEMA[e.event];
-    const validate = schemaValidators[schema];
-    if (!validate || validate(e.data)) return;
+  private checkEvent(path: string, operationId: string, kind: StreamKind, e: SimEvent): void {
+    const schema = kind.schemas[e.event];
+    const validate = schema === undefined ? undefined : schemaValidators[schema];
+    if (validate?.(e.data)) return;
     this.mismatch({
       method: 'GET',
       path,
       status: 200,
-      operationId: 'eventsNodes',
-      errors: (validate.errors ?? []).map(
-        (x) => `${e.event} data${x.instancePath} ${x.message ?? 'invalid'} (${schema})`,
-      ),
+      operationId,
+      errors:
+        validate === undefined
+          ? [`event '${e.event}' is not described for this stream`]
+          : (validate.errors ?? []).map(
+              (x) => `${e.event} data${x.instancePath} ${x.message ?? 'invalid'} (${schema})`,
+            ),
     });
   }
 

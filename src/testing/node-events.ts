@@ -1,8 +1,6 @@
-// The node event stream (GET /v1/events/nodes). Handlers mutate node records in place and in many places
-// (create, delete, lost, modify, net interfaces, state helpers), so events are not raised at each site:
-// while someone listens, the hub keeps every node as the REST API renders it and, whenever the state
-// reports a change, compares the current rendering with the kept one. A comparison per change is cheap
-// next to a request, and no mutation site can be forgotten.
+// The node event stream (GET /v1/events/nodes): while someone listens, the hub keeps every node as the
+// REST API renders it and compares after each change (event-hub.ts says why).
+import { EventHub, hubOf, type SimEvent, sseFrame, type Unnumbered } from './event-hub';
 import { nodeJson } from './render';
 import type { SimulatorState } from './state';
 
@@ -15,9 +13,7 @@ export type NodeEventName =
   | 'node-modified';
 
 /** One node event as sent: `data` is `EventNode` (`{ node }`) or, for node-modified, `EventNodeModified`. */
-export interface SimNodeEvent {
-  /** increasing per state, sent as the frame's `id:` */
-  id: number;
+export interface SimNodeEvent extends SimEvent {
   event: NodeEventName;
   data: { node: unknown } | { old_node: unknown; new_node: unknown };
 }
@@ -32,37 +28,8 @@ interface Rendered {
   flags: readonly string[];
 }
 
-export class NodeEventHub {
-  private readonly listeners = new Set<NodeEventListener>();
-  private kept = new Map<string, Rendered>();
-  private nextId = 1;
-  private stopWatching: (() => void) | undefined;
-
-  constructor(private readonly state: SimulatorState) {}
-
-  /** Number of open subscriptions (open event streams). */
-  get subscribers(): number {
-    return this.listeners.size;
-  }
-
-  /** Calls `listener` for every node change from now on; the returned function unsubscribes. */
-  subscribe(listener: NodeEventListener): () => void {
-    // A function may be subscribed twice (two streams); each subscription gets its own wrapper.
-    const own: NodeEventListener = (e) => listener(e);
-    if (this.listeners.size === 0) {
-      this.kept = this.render();
-      this.stopWatching = this.state.onChange(() => this.compare());
-    }
-    this.listeners.add(own);
-    return () => {
-      if (!this.listeners.delete(own) || this.listeners.size > 0) return;
-      this.stopWatching?.();
-      this.stopWatching = undefined;
-      this.kept = new Map();
-    };
-  }
-
-  private render(): Map<string, Rendered> {
+export class NodeEventHub extends EventHub<SimNodeEvent, Map<string, Rendered>> {
+  protected picture(): Map<string, Rendered> {
     const out = new Map<string, Rendered>();
     // sortedNodes: events of one change come in the controller's list order
     for (const n of this.state.sortedNodes()) {
@@ -72,11 +39,8 @@ export class NodeEventHub {
     return out;
   }
 
-  private compare(): void {
-    const now = this.render();
-    const before = this.kept;
-    this.kept = now;
-    const events: Omit<SimNodeEvent, 'id'>[] = [];
+  protected diff(before: Map<string, Rendered>, now: Map<string, Rendered>): Unnumbered<SimNodeEvent>[] {
+    const events: Unnumbered<SimNodeEvent>[] = [];
     // Kept texts are parsed again so an event never shares objects with the live records.
     const node = (r: Rendered): unknown => JSON.parse(r.text);
     for (const [uuid, old] of before) {
@@ -97,26 +61,13 @@ export class NodeEventHub {
       else if (wasOut && !isOut) events.push({ event: 'node-restored', data: { node: node(cur) } });
       else events.push({ event: 'node-modified', data: { old_node: node(old), new_node: node(cur) } });
     }
-    for (const e of events) {
-      const full: SimNodeEvent = { id: this.nextId++, ...e };
-      for (const l of [...this.listeners]) l(full);
-    }
+    return events;
   }
 }
-
-const hubs = new WeakMap<SimulatorState, NodeEventHub>();
 
 /** The node event hub of a state (one per state, shared by every controller over it). */
 export function nodeEventHub(state: SimulatorState): NodeEventHub {
-  let hub = hubs.get(state);
-  if (!hub) {
-    hub = new NodeEventHub(state);
-    hubs.set(state, hub);
-  }
-  return hub;
+  return hubOf(state, NodeEventHub, (st) => new NodeEventHub(st));
 }
 
-/** One server-sent event frame. JSON has no raw newlines, so `data:` is a single line. */
-export function sseFrame(e: SimNodeEvent): string {
-  return `id: ${e.id}\nevent: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`;
-}
+export { sseFrame };
