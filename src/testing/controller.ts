@@ -25,6 +25,7 @@ import { resourceGroupRoutes } from './handlers/resource-groups';
 import { resourceRoutes } from './handlers/resources';
 import { scheduleRoutes } from './handlers/schedules';
 import { snapshotRoutes } from './handlers/snapshots';
+import { sosRoutes } from './handlers/sos';
 import { statsRoutes } from './handlers/stats';
 import { storagePoolRoutes } from './handlers/storage-pools';
 import { viewRoutes } from './handlers/views';
@@ -54,6 +55,8 @@ export interface SimResponse {
   status: number;
   headers: Record<string, string>;
   bodyText: string;
+  /** a binary body (the SOS report download), sent instead of `bodyText` (then '') */
+  bodyBytes?: Uint8Array;
   /** operationId (generated/operations.ts) of the route that answered, when there is one */
   operationId?: string;
   /** "METHOD /v1/template" of the route that answered */
@@ -182,6 +185,7 @@ export class SimulatedController {
       ...authTokenRoutes(),
       ...physicalStorageRoutes(),
       ...propertiesInfoRoutes(),
+      ...sosRoutes(),
     );
     // Operations the project describes but the simulator does not implement answer "not implemented"
     // instead of pretending the path does not exist.
@@ -245,7 +249,10 @@ export class SimulatedController {
     // Reads change nothing; after anything else the node event streams compare the nodes.
     if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') this.state.changed();
     res.headers = { ...CORS_HEADERS, ...res.headers };
-    if (method === 'HEAD') res.bodyText = '';
+    if (method === 'HEAD') {
+      res.bodyText = '';
+      delete res.bodyBytes;
+    }
     if (this.validating && res.route !== undefined && method !== 'HEAD') {
       const errors =
         res.operationId === undefined && res.route !== 'unmatched'
@@ -436,6 +443,7 @@ export class SimulatedController {
         status: result.status,
         headers: headersOut,
         bodyText: result.raw,
+        ...(result.bytes ? { bodyBytes: result.bytes } : {}),
         operationId: route.operationId,
         route: routeName,
       };

@@ -93,7 +93,7 @@ export function createSimulator(opts: CreateSimulatorOptions = {}): Simulator {
     });
     const init = { status: res.status, headers: res.headers };
     if (fault?.mode === 'drop' || fault?.mode === 'stall') {
-      const bytes = new TextEncoder().encode(res.bodyText);
+      const bytes = res.bodyBytes ?? new TextEncoder().encode(res.bodyText);
       const cut = Math.min(fault.afterBytes ?? Math.floor(bytes.length / 2), bytes.length);
       const mode = fault.mode;
       const stream = new ReadableStream<Uint8Array>({
@@ -111,6 +111,7 @@ export function createSimulator(opts: CreateSimulatorOptions = {}): Simulator {
       });
       return new HttpResponse(stream, init);
     }
+    if (res.bodyBytes) return new HttpResponse(res.bodyBytes, init);
     return new HttpResponse(res.bodyText === '' ? null : res.bodyText, init);
   };
   const handlers = bases.map((base) => http.all(`${base}/*`, resolver));

@@ -23,7 +23,14 @@ export interface RouteContext {
 export type RouteResult =
   | { entries: RcEntry[] }
   | { json: unknown; status?: number }
-  | { raw: string; status: number; contentType?: string; headers?: Record<string, string> };
+  | {
+      raw: string;
+      status: number;
+      contentType?: string;
+      headers?: Record<string, string>;
+      /** a binary body (a download); `raw` is then '' */
+      bytes?: Uint8Array;
+    };
 
 export interface Route {
   method: string;

@@ -126,10 +126,11 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
           headers,
           bodyText: Buffer.concat(chunks).toString('utf8'),
         });
-        let body: Buffer = Buffer.from(sim.bodyText, 'utf8');
+        let body: Buffer = sim.bodyBytes ? Buffer.from(sim.bodyBytes) : Buffer.from(sim.bodyText, 'utf8');
         const outHeaders: Record<string, string | number> = { ...sim.headers };
         if (
           compression &&
+          !sim.bodyBytes && // binary bodies (the SOS report) are compressed archives already
           body.length > 1000 &&
           /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
         ) {
