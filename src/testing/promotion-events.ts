@@ -3,8 +3,8 @@
 // changes, typically because the resource was promoted or demoted there (state.setInUse). Built on the
 // shared compare-after-change hub (event-hub.ts).
 import { EventHub, hubOf, type SimEvent, type Unnumbered } from './event-hub';
-import { isDiskless } from './render';
-import type { ResourceRecord, SimulatorState } from './state';
+import { mayPromote } from './render';
+import type { SimulatorState } from './state';
 
 export interface SimPromotionEvent extends SimEvent {
   event: 'may-promote-change';
@@ -18,15 +18,6 @@ interface Seen {
   mayPromote: boolean | undefined;
 }
 
-/**
- * may_promote as resource lists render it (render.ts, DRBD layer): known only while the node is online,
- * true for a diskful replica that is not in use.
- */
-function mayPromote(state: SimulatorState, r: ResourceRecord): boolean | undefined {
-  if (state.node(r.nodeName)?.connectionStatus !== 'ONLINE') return undefined;
-  return !isDiskless(r) && !r.inUse;
-}
-
 export class PromotionEventHub extends EventHub<SimPromotionEvent, Map<string, Seen>> {
   protected picture(): Map<string, Seen> {
     const out = new Map<string, Seen>();
@@ -38,7 +29,7 @@ export class PromotionEventHub extends EventHub<SimPromotionEvent, Map<string, S
         out.set(r.uuid, {
           resourceName: rd.name,
           nodeName: r.nodeName,
-          mayPromote: mayPromote(this.state, r),
+          mayPromote: mayPromote(r, this.state.node(r.nodeName)?.connectionStatus === 'ONLINE'),
         });
       }
     }

@@ -313,6 +313,14 @@ function peersOf(rd: ResourceDefinitionRecord, r: ResourceRecord): ResourceRecor
   return [...rd.resources.values()].filter((p) => p !== r);
 }
 
+/**
+ * DRBD's may_promote as resource lists show it (and the promotion event stream follows): known while the
+ * node is online, true for a diskful replica that is not in use.
+ */
+export function mayPromote(r: ResourceRecord, online: boolean): boolean | undefined {
+  return online ? !isDiskless(r) && !r.inUse : undefined;
+}
+
 export function resourceLayerJson(
   state: SimulatorState,
   rd: ResourceDefinitionRecord,
@@ -354,7 +362,7 @@ export function resourceLayerJson(
           drbd_volumes: views.map((v) => v.drbd).filter((d) => d !== undefined),
           connections: online ? connections : undefined,
           promotion_score: online ? (diskless ? 0 : 10102) : undefined,
-          may_promote: online ? !diskless && !r.inUse : undefined,
+          may_promote: mayPromote(r, online),
         }),
       });
     }
