@@ -50,10 +50,16 @@ export abstract class EventHub<E extends SimEvent, Picture> implements EventSour
     };
   }
 
-  /** What the stream reports about the state now (kept between changes; must not share live records). */
+  /**
+   * What the stream reports about the state now (kept between changes; must not share live records).
+   * @internal
+   */
   protected abstract picture(): Picture;
 
-  /** The events that lead from `before` to `now`, in the order they are sent. */
+  /**
+   * The events that lead from `before` to `now`, in the order they are sent.
+   * @internal
+   */
   protected abstract diff(before: Picture, now: Picture): Unnumbered<E>[];
 
   private compare(): void {

@@ -8,13 +8,24 @@ export {
   lockMasterPassphrase,
   type PassphraseStatusValue,
 } from './encryption-records';
+export type { EventHub, EventSource as SimEventSource, SimEvent } from './event-hub';
 export type { ExternalFileRecord } from './external-files';
 export type { Fault, FaultOptions, FaultRequestInfo, FaultRoute, FaultRule } from './faults';
 export { FaultController } from './faults';
 export type { AuthTokenRecord } from './handlers/auth-tokens';
 export type { CreateSimulatorOptions, Simulator } from './msw';
 export { createSimulator } from './msw';
-export type { NodeEventName, SimNodeEvent } from './node-events';
+export {
+  type NodeEventHub,
+  type NodeEventName,
+  nodeEventHub,
+  type SimNodeEvent,
+} from './node-events';
+export {
+  type PromotionEventHub,
+  promotionEventHub,
+  type SimPromotionEvent,
+} from './promotion-events';
 export {
   type BackupRecord,
   type BackupVolumeRecord,

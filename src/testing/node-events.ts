@@ -29,6 +29,7 @@ interface Rendered {
 }
 
 export class NodeEventHub extends EventHub<SimNodeEvent, Map<string, Rendered>> {
+  /** @internal */
   protected picture(): Map<string, Rendered> {
     const out = new Map<string, Rendered>();
     // sortedNodes: events of one change come in the controller's list order
@@ -39,6 +40,7 @@ export class NodeEventHub extends EventHub<SimNodeEvent, Map<string, Rendered>> 
     return out;
   }
 
+  /** @internal */
   protected diff(before: Map<string, Rendered>, now: Map<string, Rendered>): Unnumbered<SimNodeEvent>[] {
     const events: Unnumbered<SimNodeEvent>[] = [];
     // Kept texts are parsed again so an event never shares objects with the live records.

@@ -19,6 +19,7 @@ interface Seen {
 }
 
 export class PromotionEventHub extends EventHub<SimPromotionEvent, Map<string, Seen>> {
+  /** @internal */
   protected picture(): Map<string, Seen> {
     const out = new Map<string, Seen>();
     // Definitions and then nodes by name, so the events of one change come in list order.
@@ -37,6 +38,7 @@ export class PromotionEventHub extends EventHub<SimPromotionEvent, Map<string, S
   }
 
   /** A change of a known value, or a value becoming known (new resource, node back online). */
+  /** @internal */
   protected diff(before: Map<string, Seen>, now: Map<string, Seen>): Unnumbered<SimPromotionEvent>[] {
     const events: Unnumbered<SimPromotionEvent>[] = [];
     for (const [uuid, cur] of now) {
