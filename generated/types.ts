@@ -8955,9 +8955,9 @@ export interface operations {
             query?: {
                 /** @description Restrict to these nodes (repeat the key for several). */
                 nodes?: string[];
-                /** @description Restrict to these resources. */
+                /** @description Report on the nodes where any of these resources is deployed. */
                 rscs?: string[];
-                /** @description Resources to leave out of the report. */
+                /** @description Nodes to leave out of the report. */
                 exclude?: string[];
                 /** @description Whether the controller itself is part of the report. */
                 "include-ctrl"?: boolean;
@@ -8991,9 +8991,9 @@ export interface operations {
             query?: {
                 /** @description Restrict to these nodes (repeat the key for several). */
                 nodes?: string[];
-                /** @description Restrict to these resources. */
+                /** @description Report on the nodes where any of these resources is deployed. */
                 rscs?: string[];
-                /** @description Resources to leave out of the report. */
+                /** @description Nodes to leave out of the report. */
                 exclude?: string[];
                 /** @description Whether the controller itself is part of the report. */
                 "include-ctrl"?: boolean;

@@ -10,8 +10,11 @@ import { queryList } from './props-body';
 export interface SosReportOptions {
   /** Collect logs since then; a `Date` or epoch milliseconds, sent as UTC epoch milliseconds. */
   since?: TimeArg | null;
+  /** The nodes to report on (default: all). */
   nodes?: readonly string[] | null;
+  /** Also report on the nodes where any of these resources is deployed. */
   rscs?: readonly string[] | null;
+  /** Nodes to leave out. */
   exclude?: readonly string[] | null;
   /** Include the controller. Default true; `false` adds `include-ctrl=false`. */
   includeCtrl?: boolean;
