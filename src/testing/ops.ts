@@ -1,5 +1,5 @@
-// Resource-level operations shared by resource create, autoplace, spawn, make-available, toggle-disk
-// and snapshot restore: layer stacks, storage pool resolution, capacity, DRBD numbers, tie-breakers,
+// Resource-level operations shared by resource create, autoplace, spawn, make-available, toggle-disk,
+// snapshots, backups and snapshot restore: layer stacks, storage pool resolution, capacity, DRBD numbers, tie-breakers,
 // and the reply entries these steps produce.
 import {
   CREATED,
@@ -31,6 +31,7 @@ import {
   type ResourceDefinitionRecord,
   type ResourceRecord,
   type SimulatorState,
+  type SnapshotRecord,
   type StoragePoolRecord,
   type VolumeDefinitionRecord,
   type VolumeRecord,
@@ -476,3 +477,61 @@ export const propsSetEntry = (objMask: bigint, keys: readonly string[]): RcEntry
   entry(objMask | MASK_CRT | CREATED, `Successfully set property key(s): ${keys.join(',')}`);
 
 export const rscPropsSetEntry = (keys: readonly string[]): RcEntry => propsSetEntry(MASK_RSC, keys);
+
+/** Where a snapshot's volumes are kept on one node. */
+export interface SnapshotNodePlan {
+  nodeName: string;
+  volumes: readonly { number: number; storagePoolName: string; providerKind: string }[];
+}
+
+/** The snapshot volumes of a resource: its volumes, in the same pools. */
+export const snapshotNodeOf = (r: ResourceRecord): SnapshotNodePlan => ({
+  nodeName: r.nodeName,
+  volumes: [...r.volumes.values()],
+});
+
+/**
+ * Records a snapshot of `rd` (a plain snapshot, a backup's source or a restored backup) on the given
+ * nodes and registers it on the definition. The volume sizes default to the definition's.
+ */
+export function addSnapshotRecord(
+  state: SimulatorState,
+  rd: ResourceDefinitionRecord,
+  snapshot: {
+    name: string;
+    flags: string[];
+    props?: Props;
+    nodes: readonly SnapshotNodePlan[];
+    volumeSizes?: readonly { number: number; sizeKib: number }[];
+  },
+): SnapshotRecord {
+  const now = state.now();
+  const sizes = snapshot.volumeSizes ?? [...rd.volumeDefinitions.values()];
+  const snap: SnapshotRecord = {
+    name: snapshot.name,
+    rdName: rd.name,
+    props: { ...snapshot.props },
+    flags: snapshot.flags,
+    uuid: state.uuid(),
+    createTimestamp: now,
+    volumeDefinitions: sizes.map((v) => ({ number: v.number, sizeKib: v.sizeKib })),
+    nodes: new Map(
+      snapshot.nodes.map((n) => [
+        key(n.nodeName),
+        {
+          nodeName: n.nodeName,
+          uuid: state.uuid(),
+          createTimestamp: now,
+          volumes: n.volumes.map((v) => ({
+            number: v.number,
+            storagePoolName: v.storagePoolName,
+            providerKind: v.providerKind,
+            uuid: state.uuid(),
+          })),
+        },
+      ]),
+    ),
+  };
+  rd.snapshots.set(key(snapshot.name), snap);
+  return snap;
+}

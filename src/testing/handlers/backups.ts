@@ -54,7 +54,15 @@ import {
 } from '../../../generated/constants';
 import { nodeNotFound, rscDfnNotFound, storPoolNotFound } from '../messages';
 import { NAME_LIMITS, nameCheck, resourceNameCheck } from '../names';
-import { checkCapacity, commitResource, deployEntries, diskfulResources, registeredEntries } from '../ops';
+import {
+  addSnapshotRecord,
+  checkCapacity,
+  commitResource,
+  deployEntries,
+  diskfulResources,
+  registeredEntries,
+  snapshotNodeOf,
+} from '../ops';
 import { addContext, entry, fail, type RcEntry } from '../rc';
 import {
   BackupAbortShape,
@@ -159,37 +167,7 @@ function takeSnapshot(
   name: string,
   flags: string[],
 ): SnapshotRecord {
-  const now = state.now();
-  const snap: SnapshotRecord = {
-    name,
-    rdName: rd.name,
-    props: {},
-    flags,
-    uuid: state.uuid(),
-    createTimestamp: now,
-    volumeDefinitions: [...rd.volumeDefinitions.values()].map((vd) => ({
-      number: vd.number,
-      sizeKib: vd.sizeKib,
-    })),
-    nodes: new Map([
-      [
-        key(rsc.nodeName),
-        {
-          nodeName: rsc.nodeName,
-          uuid: state.uuid(),
-          createTimestamp: now,
-          volumes: [...rsc.volumes.values()].map((v) => ({
-            number: v.number,
-            storagePoolName: v.storagePoolName,
-            providerKind: v.providerKind,
-            uuid: state.uuid(),
-          })),
-        },
-      ],
-    ]),
-  };
-  rd.snapshots.set(key(name), snap);
-  return snap;
+  return addSnapshotRecord(state, rd, { name, flags, nodes: [snapshotNodeOf(rsc)] });
 }
 
 /** The resource's latest finished backup to `remote` whose snapshot is still here (incremental base). */
@@ -508,32 +486,21 @@ function restore(state: SimulatorState, remote: string, body: RestoreBody): RcEn
   prep.commit();
   const out: RcEntry[] = [...prep.entries, addContext(rdCreatedEntry(rd), MASK_RSC_DFN, MASK_CRT)];
   for (const vd of vds) out.push(...vd.commit().map((e) => addContext(e, MASK_VLM_DFN, MASK_CRT)));
-  const snap: SnapshotRecord = {
+  const snap = addSnapshotRecord(state, rd, {
     name: backup.snapName,
-    rdName: rd.name,
-    props: {},
     flags: ['SUCCESSFUL', FLAG_BACKUP, FLAG_BACKUP_TARGET],
-    uuid: state.uuid(),
-    createTimestamp: state.now(),
-    volumeDefinitions: backup.volumes.map((v) => ({ number: v.number, sizeKib: v.sizeKib })),
-    nodes: new Map([
-      [
-        key(node.name),
-        {
-          nodeName: node.name,
-          uuid: state.uuid(),
-          createTimestamp: state.now(),
-          volumes: plans.map((p) => ({
-            number: p.vd.number,
-            storagePoolName: p.pool.name,
-            providerKind: p.pool.providerKind,
-            uuid: state.uuid(),
-          })),
-        },
-      ],
-    ]),
-  };
-  rd.snapshots.set(key(snap.name), snap);
+    volumeSizes: backup.volumes,
+    nodes: [
+      {
+        nodeName: node.name,
+        volumes: plans.map((p) => ({
+          number: p.vd.number,
+          storagePoolName: p.pool.name,
+          providerKind: p.pool.providerKind,
+        })),
+      },
+    ],
+  });
   out.push(
     entry(
       MODIFIED,

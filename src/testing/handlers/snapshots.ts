@@ -31,6 +31,7 @@ import {
 import { rscDfnNotFound, storPoolNotFound } from '../messages';
 import { NAME_LIMITS, nameCheck } from '../names';
 import {
+  addSnapshotRecord,
   checkCapacity,
   commitResource,
   deployEntries,
@@ -38,6 +39,7 @@ import {
   ensureMinors,
   reconcileTieBreaker,
   registeredEntries,
+  snapshotNodeOf,
 } from '../ops';
 import { entry, fail, failBare, type RcEntry } from '../rc';
 import { poolKibFor, snapshotJson, supportsSnapshots } from '../render';
@@ -124,34 +126,12 @@ function planSnapshot(rd: ResourceDefinitionRecord, item: SnapshotItem): Snapsho
 
 /** Records a planned snapshot on its definition; the CREATED entry. */
 function registerSnapshot(state: SimulatorState, { rd, name, rscs, props }: SnapshotPlan): RcEntry {
-  const now = state.now();
-  const snap: SnapshotRecord = {
+  const snap = addSnapshotRecord(state, rd, {
     name,
-    rdName: rd.name,
-    props,
     flags: ['SUCCESSFUL'],
-    uuid: state.uuid(),
-    createTimestamp: now,
-    volumeDefinitions: [...rd.volumeDefinitions.values()].map((vd) => ({
-      number: vd.number,
-      sizeKib: vd.sizeKib,
-    })),
-    nodes: new Map(),
-  };
-  for (const r of rscs) {
-    snap.nodes.set(key(r.nodeName), {
-      nodeName: r.nodeName,
-      uuid: state.uuid(),
-      createTimestamp: now,
-      volumes: [...r.volumes.values()].map((v) => ({
-        number: v.number,
-        storagePoolName: v.storagePoolName,
-        providerKind: v.providerKind,
-        uuid: state.uuid(),
-      })),
-    });
-  }
-  rd.snapshots.set(key(name), snap);
+    props,
+    nodes: rscs.map(snapshotNodeOf),
+  });
   return entry(CREATED, `New snapshot '${name}' of resource '${rd.name}' registered.`, {
     details: `Snapshot '${name}' of resource '${rd.name}' UUID is: ${snap.uuid}`,
     objRefs: { RscDfn: rd.name, SnapshotName: name },
