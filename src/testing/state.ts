@@ -2,12 +2,10 @@
 // names kept as given, like the controller's GenericName). Handlers mutate it synchronously.
 
 import type { NodeConnectionRecord, ResourceConnectionRecord } from './connection-records';
-import type { ExternalFileRecord } from './external-files';
 import type { EncryptionRecord } from './encryption-records';
-
-import type { BackupRecord, RemoteRecord, ScheduleBindingRecord, ScheduleRecord } from './remote-records';
-
+import type { ExternalFileRecord } from './external-files';
 import type { AuthTokenRecord } from './handlers/auth-tokens';
+import type { BackupRecord, RemoteRecord, ScheduleBindingRecord, ScheduleRecord } from './remote-records';
 
 export type Props = Record<string, string>;
 
@@ -275,7 +273,7 @@ export class SimulatorState {
   readonly resourceGroups = new Map<string, ResourceGroupRecord>();
   readonly keyValueStores = new Map<string, KvsRecord>();
   readonly errorReports: ErrorReportRecord[] = [];
-  // ---- node/resource connections, external files, encryption (connection-records.ts, handlers/files.ts, handlers/encryption.ts) ----
+  // node/resource connections, external files, encryption (connection-records.ts, files.ts, encryption.ts)
   /** node connections, keyed by the two nodes' uuids (connection-records.ts pairKey) */
   readonly nodeConnections = new Map<string, NodeConnectionRecord>();
   /** resource connections (with DRBD Proxy state), keyed by the two resources' uuids */
@@ -284,14 +282,14 @@ export class SimulatorState {
   readonly externalFiles = new Map<string, ExternalFileRecord>();
   /** master passphrase state and volume passphrases (encryption-records.ts; never sent in replies) */
   readonly encryption: EncryptionRecord = { unlocked: false, volumePassphrases: new Map() };
-  // ---- auth tokens, physical storage, satellite config (handlers/auth-tokens.ts, physical-storage.ts, nodes.ts) ----
+  // auth tokens, physical storage, satellite config (handlers/auth-tokens.ts, physical-storage.ts, nodes.ts)
   /** auth tokens by id (revoked ones stay, with deletedAt set) */
   readonly authTokens = new Map<number, AuthTokenRecord>();
   /** device paths turned into pools by POST /v1/physical-storage/{node}, by upper-cased node name */
   readonly usedPhysicalDevices = new Map<string, Set<string>>();
   /** satellite log levels of /v1/nodes/{node}/config, by upper-cased node name (INFO when absent) */
   readonly satelliteLogLevels = new Map<string, { level: string; level_linstor: string }>();
-  // ---- remotes, schedules, backups (src/testing/remote-records.ts) ----
+  // remotes, schedules, backups (remote-records.ts)
   /** remotes of every kind, keyed by upper-cased name (one name space for S3, LINSTOR and EBS) */
   readonly remotes = new Map<string, RemoteRecord>();
   /** backup schedules, keyed by upper-cased name */
