@@ -7,50 +7,7 @@ import { createSimulator, type RunningSimulator, startSimulator } from '../../sr
 import { promotionEventHub } from '../../src/testing/promotion-events';
 import { isDiskless } from '../../src/testing/render';
 import type { SimulatorState } from '../../src/testing/state';
-
-interface Frame {
-  id?: string;
-  event?: string;
-  data: unknown;
-}
-
-/** Reads SSE frames from a fetch body; `next()` waits for the next event frame (comments skipped). */
-function frames(body: ReadableStream<Uint8Array>) {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  return {
-    async next(): Promise<Frame | undefined> {
-      for (;;) {
-        const end = buffer.indexOf('\n\n');
-        if (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const frame: Frame = { data: undefined };
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':')) continue;
-            const colon = line.indexOf(':');
-            const value = line.slice(colon + 1).replace(/^ /, '');
-            const field = line.slice(0, colon);
-            if (field === 'id') frame.id = value;
-            else if (field === 'event') frame.event = value;
-            else if (field === 'data') frame.data = JSON.parse(value);
-          }
-          if (frame.event === undefined) continue;
-          return frame;
-        }
-        const { done, value } = await reader.read();
-        if (done) return undefined;
-        buffer += decoder.decode(value, { stream: true });
-      }
-    },
-  };
-}
-
-/** Waits (without a time bound of its own; jest's timeout is the bound) until `check` holds. */
-async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
-}
+import { frames, until } from './sse-frames';
 
 const subscribers = (state: SimulatorState) => promotionEventHub(state).subscribers;
 
