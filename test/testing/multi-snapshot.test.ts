@@ -25,15 +25,6 @@ const seed = {
   ],
 };
 
-async function sdk(url: string, fn: (lin: Linstor) => Promise<void>): Promise<void> {
-  const lin = new Linstor(url);
-  try {
-    await fn(lin);
-  } finally {
-    await lin.disconnect();
-  }
-}
-
 const snapshotNames = (state: SimulatorState, rd: string): string[] =>
   [...(state.resourceDefinition(rd)?.snapshots.values() ?? [])].map((s) => s.name);
 
@@ -46,7 +37,7 @@ const nodesOf = (state: SimulatorState, rd: string): string[] =>
 
 test('one snapshot name over several resources: one CREATED entry per snapshot, IO suspended around all', async () => {
   await withSim({ seed }, async (sim) => {
-    await sdk(sim.url, async (lin) => {
+    await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
       const replies = await lin.snapshotCreateMulti({ rscNames: ['r1', 'r2'], snapshotName: 'cons1' });
       expect(replies.some((r) => r.isError())).toBe(false);
       const created = replies.filter((r) => r.retCode === (MASK_SNAPSHOT | MASK_CRT | CREATED));
@@ -85,7 +76,7 @@ test('one snapshot name over several resources: one CREATED entry per snapshot, 
 
 test('node names restrict every snapshot to those nodes', async () => {
   await withSim({ seed }, async (sim) => {
-    await sdk(sim.url, async (lin) => {
+    await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
       const common = nodesOf(sim.state, 'r1').filter((n) => nodesOf(sim.state, 'r2').includes(n));
       const node = common[0] ?? nodesOf(sim.state, 'r1')[0];
       const both = common.length > 0 ? ['r1', 'r2'] : ['r1'];
@@ -105,7 +96,7 @@ test('node names restrict every snapshot to those nodes', async () => {
 
 test('all or nothing: one bad item and no snapshot is taken', async () => {
   await withSim({ seed }, async (sim, client) => {
-    await sdk(sim.url, async (lin) => {
+    await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
       const code = async (rscNames: string[], snapshotName = 's1') =>
         (await lin.snapshotCreateMulti({ rscNames, snapshotName })).find((r) => r.isError())?.retCode;
 

@@ -34,19 +34,10 @@ const s3 = {
 
 const seed = { nodes: 2, resources: [{ name: 'res1' }, { name: 'res2' }] };
 
-async function sdk(url: string, fn: (lin: Linstor) => Promise<void>): Promise<void> {
-  const lin = new Linstor(url);
-  try {
-    await fn(lin);
-  } finally {
-    await lin.disconnect();
-  }
-}
-
 describe('remotes', () => {
   test('create, list (secrets never returned), modify and delete each kind through the SDK', async () => {
     await withSim({}, async (sim, client) => {
-      await sdk(sim.url, async (lin) => {
+      await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
         const created = await lin.remoteCreateS3(s3);
         expect(created[0]?.retCode).toBe(MASK_REMOTE | MASK_CRT | CREATED);
         expect(
@@ -108,7 +99,7 @@ describe('remotes', () => {
 
   test('per-kind lists and the error codes: exists, invalid name, unknown, wrong kind', async () => {
     await withSim({}, async (sim, client) => {
-      await sdk(sim.url, async (lin) => {
+      await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
         await lin.remoteCreateS3(s3);
         const dup = await lin.remoteCreateLinstor({ remoteName: 'Bucket1', url: 'http://x:3370' });
         expect(dup[0]?.retCode).toBe(MASK_REMOTE | MASK_CRT | FAIL_EXISTS_REMOTE);
@@ -145,7 +136,7 @@ describe('remotes', () => {
 describe('schedules', () => {
   test('create, list, modify, delete through the SDK', async () => {
     await withSim({}, async (sim) => {
-      await sdk(sim.url, async (lin) => {
+      await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
         const c = await lin.scheduleCreate({ scheduleName: 'nightly', fullCron: '0 2 * * *', keepLocal: 2 });
         expect(c[0]?.retCode).toBe(MASK_SCHEDULE | MASK_CRT | CREATED);
         await lin.scheduleCreate({
@@ -183,7 +174,7 @@ describe('schedules', () => {
 
   test('schedule errors: duplicate, invalid name, bad cron, unknown, bad on_failure', async () => {
     await withSim({}, async (sim, client) => {
-      await sdk(sim.url, async (lin) => {
+      await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
         await lin.scheduleCreate({ scheduleName: 's1', fullCron: '* * * * *' });
         expect((await lin.scheduleCreate({ scheduleName: 'S1', fullCron: '* * * * *' }))[0]?.retCode).toBe(
           MASK_SCHEDULE | MASK_CRT | FAIL_EXISTS_SCHEDULE,
@@ -214,7 +205,7 @@ describe('schedules', () => {
 
   test('enable/disable on controller, group and definition; the by-resource views', async () => {
     await withSim({ seed }, async (sim, client) => {
-      await sdk(sim.url, async (lin) => {
+      await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
         await lin.remoteCreateS3(s3);
         await lin.scheduleCreate({ scheduleName: 'nightly', fullCron: '0 2 * * *' });
         const en = await lin.backupScheduleEnable({ remoteName: 'bucket1', scheduleName: 'nightly' });

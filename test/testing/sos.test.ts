@@ -42,15 +42,6 @@ function untar(bytes: Uint8Array): Map<string, string> {
   return out;
 }
 
-async function sdk(url: string, fn: (lin: Linstor) => Promise<void>): Promise<void> {
-  const lin = new Linstor(url);
-  try {
-    await fn(lin);
-  } finally {
-    await lin.disconnect();
-  }
-}
-
 /** The node of a definition's only replica. */
 const holder = (state: SimulatorState, rd: string): string =>
   [...(state.resourceDefinition(rd)?.resources.values() ?? [])][0]?.nodeName ?? '';
@@ -71,7 +62,7 @@ test('archive helpers: a stored gzip of a tar that zlib reads back, long paths i
 
 test('create names the report file; the query selects nodes', async () => {
   await withSim(opts, async (sim, client) => {
-    await sdk(sim.url, async (lin) => {
+    await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
       const replies = await lin.sosReportCreate();
       expect(replies).toHaveLength(1);
       const [created] = replies as [ApiCallResponse];
@@ -106,7 +97,7 @@ test('download: a .tar.gz named by Content-Disposition with the version, nodes a
   await withSim(opts, async (sim, client) => {
     sim.state.addErrorReport({ exception: 'IOException', exceptionMessage: 'disk gone', text: 'trace' });
     sim.state.setNodeOnline('node3', false);
-    await sdk(sim.url, async (lin) => {
+    await Linstor.withLinstor({ controller: sim.url }, async (lin) => {
       const download = await lin.sosReportDownload();
       if (!(download instanceof SosReportDownload)) throw new Error('expected a download');
       expect(download.fileName).toBe(`${NAME}.tar.gz`);
