@@ -417,6 +417,10 @@ function tieBreakerEnabled(state: SimulatorState, rd: ResourceDefinitionRecord):
  * diskful DRBD resources and no other diskless one gets a TIE_BREAKER diskless resource on another
  * online node with a diskless pool; a tie-breaker that is no longer needed is removed.
  */
+/** Whether new replicas (placed ones and tie-breakers) may go to the node: online, a satellite, not evacuating. */
+export const takesNewReplicas = (n: NodeRecord): boolean =>
+  n.connectionStatus === 'ONLINE' && n.type !== 'CONTROLLER' && !n.flags.includes('EVACUATE');
+
 export function reconcileTieBreaker(
   state: SimulatorState,
   rd: ResourceDefinitionRecord,
@@ -433,8 +437,7 @@ export function reconcileTieBreaker(
       .sortedNodes()
       .filter(
         (n) =>
-          n.connectionStatus === 'ONLINE' &&
-          n.type !== 'CONTROLLER' &&
+          takesNewReplicas(n) &&
           !rd.resources.has(key(n.name)) &&
           [...n.storagePools.values()].some((p) => p.providerKind === 'DISKLESS'),
       )

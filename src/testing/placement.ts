@@ -18,6 +18,7 @@ import {
   normalizeLayerStack,
   propsSetEntry,
   reconcileTieBreaker,
+  takesNewReplicas,
   type VolumePlan,
 } from './ops';
 import { entry, fail, type RcEntry } from './rc';
@@ -99,10 +100,7 @@ function filterChecks(state: SimulatorState, filter: AutoSelectFilter, rdName?: 
   const sameFixed = (filter.replicas_on_same ?? []).map(propCondition).filter((c) => c.v !== undefined);
   return {
     nodeOk: (node) =>
-      node.connectionStatus === 'ONLINE' &&
-      node.type !== 'CONTROLLER' &&
-      // Evacuating nodes take no new replicas.
-      !node.flags.includes('EVACUATE') &&
+      takesNewReplicas(node) &&
       (!nodeNames || nodeNames.includes(key(node.name))) &&
       ![...avoid, ...avoidByRegex].some((n) => holdsDiskful(state, n, node)) &&
       !sameFixed.some((c) => node.props[c.k] !== c.v),

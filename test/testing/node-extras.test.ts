@@ -1,6 +1,7 @@
 // Node evacuate/restore, satellite config, EBS nodes, drbd-reactorctl and the database backup/export
 // routes, over HTTP with validated replies and through the SDK.
 import {
+  FAIL_EVACUATING,
   FAIL_EXISTS_NODE,
   FAIL_INVLD_CONF,
   FAIL_INVLD_DB_EXPORT_FILE,
@@ -52,6 +53,20 @@ test('evacuate moves every replica away, flags the node and keeps the replica co
       await lin.volumeDfnCreate({ rscName: 'r3', size: 1024 });
       await lin.resourceAutoPlace({ rscName: 'r3', placeCount: 3 });
       expect(diskfulNodes(sim.state, 'r3')).not.toContain(victim);
+      // ...neither a tie-breaker (r4 on two other nodes needs one, on the one node left that is not evacuating)
+      const others = sim.state
+        .sortedNodes()
+        .map((n) => n.name)
+        .filter((n) => n !== victim);
+      await lin.resourceDfnCreate({ name: 'r4' });
+      await lin.volumeDfnCreate({ rscName: 'r4', size: 1024 });
+      for (const node of others.slice(0, 2))
+        await lin.resourceCreate({ rscs: [{ rscName: 'r4', nodeName: node }] });
+      expect(holding(sim.state, victim)).toEqual([]);
+      expect(holding(sim.state, others[2] as string)).toContain('r4');
+      // ...and a resource cannot be created there by name
+      const refused = await lin.resourceCreate({ rscs: [{ rscName: 'r4', nodeName: victim }] });
+      expect(refused[0]?.hasCode(FAIL_EVACUATING)).toBe(true);
       const restored = await lin.nodeRestore({ nodeName: victim });
       expect(restored[0]?.message).toBe(`Node '${victim}' restored.`);
       expect(sim.state.node(victim)?.flags).toEqual([]);

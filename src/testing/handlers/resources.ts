@@ -3,6 +3,7 @@
 import {
   API_CALL_PARSE_ERROR,
   DELETED,
+  FAIL_EVACUATING,
   FAIL_IN_USE,
   FAIL_INSUFFICIENT_REPLICA_COUNT,
   FAIL_INVLD_LAYER_STACK,
@@ -131,6 +132,9 @@ function planCreate(
     }
   }
   const node = state.node(nodeName) ?? nodeNotFound(nodeName);
+  if (node.flags.includes('EVACUATE')) {
+    fail(FAIL_EVACUATING, `Node '${node.name}' is being evacuated; no resource can be created on it.`);
+  }
   const props = { ...res.props };
   const propsGiven = Object.keys(props);
   for (const k of propsGiven) checkPropKey(k);
