@@ -19,6 +19,7 @@ import {
   MASK_REMOTE,
   MODIFIED,
 } from '../../../generated/constants';
+import type { components } from '../../../generated/types';
 import { entry, fail } from '../rc';
 import {
   checkRemoteName,
@@ -38,31 +39,10 @@ import type { Route, RouteContext } from '../router';
 import { key, type SimulatorState, sortByKey } from '../state';
 import { json } from './common';
 
-interface S3Body {
-  remote_name?: string;
-  endpoint?: string;
-  bucket?: string;
-  region?: string;
-  access_key?: string;
-  secret_key?: string;
-  use_path_style?: boolean;
-}
-
-interface LinstorBody {
-  remote_name?: string;
-  url?: string;
-  passphrase?: string;
-  cluster_id?: string;
-}
-
-interface EbsBody {
-  remote_name?: string;
-  endpoint?: string;
-  region?: string;
-  availability_zone?: string;
-  access_key?: string;
-  secret_key?: string;
-}
+// Request bodies as described (all fields optional there; the handlers check what is required).
+type S3Body = components['schemas']['S3Remote'];
+type LinstorBody = components['schemas']['LinstorRemote'];
+type EbsBody = components['schemas']['EbsRemote'];
 
 const sortedRemotes = (state: SimulatorState, kind: RemoteKind): RemoteRecord[] =>
   sortByKey(
