@@ -1,6 +1,8 @@
 // Name rules of the controller (controller-behavior.md §4.1). Each check returns the controller's
 // cause text for the first rule that fails, or undefined when the name is valid.
 
+import { fail } from './rc';
+
 const utf8 = new TextEncoder();
 
 export interface NameLimits {
@@ -43,6 +45,15 @@ export function nameCheck(name: string, limits: NameLimits): string | undefined 
 }
 
 const RESERVED_RESOURCE_NAMES = ['ALL', 'PROXY'];
+
+/**
+ * Fails with `code` and the controller's "The given <what> name '<name>' is invalid." (the rule that
+ * failed as the cause) unless `name` keeps to `limits`.
+ */
+export function requireValidName(name: string, limits: NameLimits, code: bigint, what: string): void {
+  const bad = nameCheck(name, limits);
+  if (bad) fail(code, `The given ${what} name '${name}' is invalid.`, { cause: bad });
+}
 
 export function resourceNameCheck(name: string): string | undefined {
   if (RESERVED_RESOURCE_NAMES.includes(name.toUpperCase())) {

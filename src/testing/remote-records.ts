@@ -8,7 +8,7 @@ import {
   FAIL_NOT_FOUND_SCHEDULE,
 } from '../../generated/constants';
 import type { ObjectShape } from './body';
-import { NAME_LIMITS, nameCheck } from './names';
+import { NAME_LIMITS, requireValidName } from './names';
 import { fail } from './rc';
 import { compact, type Json } from './render';
 import { key, type SimulatorState } from './state';
@@ -110,15 +110,11 @@ export interface BackupRecord {
 export const REMOTE_NAME_LIMITS = NAME_LIMITS.resource;
 export const SCHEDULE_NAME_LIMITS = NAME_LIMITS.resource;
 
-export function checkRemoteName(name: string): void {
-  const bad = nameCheck(name, REMOTE_NAME_LIMITS);
-  if (bad) fail(FAIL_INVLD_REMOTE_NAME, `The given remote name '${name}' is invalid.`, { cause: bad });
-}
+export const checkRemoteName = (name: string): void =>
+  requireValidName(name, REMOTE_NAME_LIMITS, FAIL_INVLD_REMOTE_NAME, 'remote');
 
-export function checkScheduleName(name: string): void {
-  const bad = nameCheck(name, SCHEDULE_NAME_LIMITS);
-  if (bad) fail(FAIL_INVLD_SCHEDULE_NAME, `The given schedule name '${name}' is invalid.`, { cause: bad });
-}
+export const checkScheduleName = (name: string): void =>
+  requireValidName(name, SCHEDULE_NAME_LIMITS, FAIL_INVLD_SCHEDULE_NAME, 'schedule');
 
 // ---- lookups ----
 

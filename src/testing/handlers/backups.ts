@@ -53,7 +53,7 @@ import {
   WARN_NOT_FOUND,
 } from '../../../generated/constants';
 import { nodeNotFound, rscDfnNotFound, storPoolNotFound } from '../messages';
-import { NAME_LIMITS, nameCheck, resourceNameCheck } from '../names';
+import { NAME_LIMITS, requireValidName, resourceNameCheck } from '../names';
 import {
   addSnapshotRecord,
   checkCapacity,
@@ -143,8 +143,7 @@ function backupSnapName(
     rd.snapshots.has(key(n)) ||
     state.backups.some((b) => key(b.rscName) === key(rd.name) && key(b.snapName) === key(n));
   if (given) {
-    const bad = nameCheck(given, NAME_LIMITS.snapshot);
-    if (bad) fail(FAIL_INVLD_SNAPSHOT_NAME, `The given snapshot name '${given}' is invalid.`, { cause: bad });
+    requireValidName(given, NAME_LIMITS.snapshot, FAIL_INVLD_SNAPSHOT_NAME, 'snapshot');
     if (taken(given)) {
       fail(
         FAIL_EXISTS_SNAPSHOT_DFN,

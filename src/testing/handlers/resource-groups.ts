@@ -37,7 +37,7 @@ import {
   VolumeGroupShape,
 } from '../body';
 import { rscGrpNotFound } from '../messages';
-import { NAME_LIMITS, nameCheck } from '../names';
+import { NAME_LIMITS, requireValidName } from '../names';
 import { normalizeLayerStack } from '../ops';
 import {
   commitAutoplace,
@@ -74,9 +74,7 @@ function normalizeFilter(rgName: string, f: AutoSelectFilter | undefined): AutoS
     delete out.storage_pool;
   }
   for (const sp of [...(out.storage_pool_list ?? []), ...(out.storage_pool_diskless_list ?? [])]) {
-    const bad = nameCheck(sp, NAME_LIMITS.storagePool);
-    if (bad)
-      fail(FAIL_INVLD_STOR_POOL_NAME, `The given storage pool name '${sp}' is invalid.`, { cause: bad });
+    requireValidName(sp, NAME_LIMITS.storagePool, FAIL_INVLD_STOR_POOL_NAME, 'storage pool');
   }
   if (out.layer_stack !== undefined && out.layer_stack.length > 0) {
     const norm = normalizeLayerStack(out.layer_stack);
@@ -362,11 +360,7 @@ export function resourceGroupRoutes(): Route[] {
       handler: (ctx) => {
         const body = ctx.body<RgCreateBody>(ResourceGroupShape);
         const name = body.name ?? '';
-        const bad = nameCheck(name, NAME_LIMITS.resourceGroup);
-        if (bad)
-          fail(FAIL_INVLD_RSC_GRP_NAME, `The given resource group name '${name}' is invalid.`, {
-            cause: bad,
-          });
+        requireValidName(name, NAME_LIMITS.resourceGroup, FAIL_INVLD_RSC_GRP_NAME, 'resource group');
         if (ctx.state.resourceGroup(name))
           fail(FAIL_EXISTS_RSC_GRP, `A Resource group: ${name} already exists.`);
         const filter = normalizeFilter(name, body.select_filter);

@@ -29,7 +29,7 @@ import {
   SnapshotRollbackShape,
 } from '../body';
 import { rscDfnNotFound, storPoolNotFound } from '../messages';
-import { NAME_LIMITS, nameCheck } from '../names';
+import { NAME_LIMITS, requireValidName } from '../names';
 import {
   addSnapshotRecord,
   checkCapacity,
@@ -100,8 +100,7 @@ interface SnapshotPlan {
  */
 function planSnapshot(rd: ResourceDefinitionRecord, item: SnapshotItem): SnapshotPlan {
   const name = item.name ?? '';
-  const bad = nameCheck(name, NAME_LIMITS.snapshot);
-  if (bad) fail(FAIL_INVLD_SNAPSHOT_NAME, `The given snapshot name '${name}' is invalid.`, { cause: bad });
+  requireValidName(name, NAME_LIMITS.snapshot, FAIL_INVLD_SNAPSHOT_NAME, 'snapshot');
   if (rd.snapshots.has(key(name))) {
     fail(
       FAIL_EXISTS_SNAPSHOT_DFN,

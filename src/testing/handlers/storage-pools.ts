@@ -22,7 +22,7 @@ import {
 } from '../../../generated/constants';
 import { PropsModifyShape, StoragePoolCreateShape, StoragePoolDefinitionShape } from '../body';
 import { nodeNotFound, notConnectedDetails, storPoolNotFound } from '../messages';
-import { NAME_LIMITS, nameCheck } from '../names';
+import { NAME_LIMITS, nameCheck, requireValidName } from '../names';
 import { entry, fail, failBare, type RcEntry } from '../rc';
 import { storagePoolJson } from '../render';
 import type { Route, RouteContext } from '../router';
@@ -111,9 +111,7 @@ export function createStoragePool(
     failBare(FAIL_INVLD_LAYER_KIND, `Given provider kind '${body.provider_kind}' is invalid`, {}, 400);
   const node = state.node(nodeName) ?? nodeNotFound(nodeName);
   const name = body.storage_pool_name ?? '';
-  const bad = nameCheck(name, NAME_LIMITS.storagePool);
-  if (bad)
-    fail(FAIL_INVLD_STOR_POOL_NAME, `The given storage pool name '${name}' is invalid.`, { cause: bad });
+  requireValidName(name, NAME_LIMITS.storagePool, FAIL_INVLD_STOR_POOL_NAME, 'storage pool');
   if (node.storagePools.has(key(name))) {
     fail(FAIL_EXISTS_STOR_POOL, `Node: ${node.name}, Storage pool name: ${name} already exists.`, {
       objRefs: { Node: node.name, StorPoolDfn: name },
@@ -330,11 +328,7 @@ export function storagePoolRoutes(opts: () => StoragePoolCreateOptions): Route[]
       handler: (ctx) => {
         const body = ctx.body<{ storage_pool_name?: string; props?: Props }>(StoragePoolDefinitionShape);
         const name = body.storage_pool_name ?? '';
-        const bad = nameCheck(name, NAME_LIMITS.storagePool);
-        if (bad)
-          fail(FAIL_INVLD_STOR_POOL_NAME, `The given storage pool name '${name}' is invalid.`, {
-            cause: bad,
-          });
+        requireValidName(name, NAME_LIMITS.storagePool, FAIL_INVLD_STOR_POOL_NAME, 'storage pool');
         if (ctx.state.storagePoolDefinitions.has(key(name))) {
           fail(
             FAIL_EXISTS_STOR_POOL_DFN,
